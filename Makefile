@@ -1,0 +1,60 @@
+# Two commands on a fresh machine with Python 3.11+ and make: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+DEMO_PASSWORD ?= cssr-demo
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-browser lint format messages check-messages bench clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
+
+# Reinstall only when the requirements change, so a second `make run` starts in seconds.
+$(VENV)/.installed-run: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run ## Serve the site with demo content on http://127.0.0.1:8000/
+	$(PY) manage.py compile_catalogues
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo --password "$(DEMO_PASSWORD)" --if-empty
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-dev ## Run the whole suite (DATABASE_URL selects PostgreSQL; SQLite otherwise)
+	$(PY) manage.py compile_catalogues
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev ## ruff and djhtml, without changing files
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: $(VENV)/.installed-dev ## Format Python and templates in place
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+messages: $(VENV)/.installed-dev ## Extract strings into the catalogues (needs GNU gettext), then check them
+	$(PY) manage.py makemessages --locale ar --locale en --no-obsolete --ignore '.venv/*' --ignore 'artifacts/*' --ignore 'static_collected/*'
+	$(PY) manage.py check_catalogues
+
+check-messages: $(VENV)/.installed-dev ## Fail when an Arabic string is missing or fuzzy
+	$(PY) manage.py check_catalogues
+
+bench: $(VENV)/.installed-dev ## Speed measurements (not yet: see docs/benchmarks.md)
+	@echo "make bench: no benchmarks yet; the public-content issue adds them (docs/benchmarks.md)."
+
+clean: ## Remove the virtual environment and local artefacts
+	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache

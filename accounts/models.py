@@ -1,0 +1,60 @@
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Where participants and the envoy's office usually are; any IANA zone is accepted.
+COMMON_TIME_ZONES = [
+    "Asia/Damascus",
+    "Europe/Zurich",
+    "Asia/Amman",
+    "Europe/Istanbul",
+    "Asia/Baghdad",
+    "Asia/Beirut",
+    "Europe/Berlin",
+    "UTC",
+]
+
+
+def time_zone_choices():
+    common = [(tz, tz) for tz in COMMON_TIME_ZONES]
+    others = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz not in COMMON_TIME_ZONES]
+    return [(_("Common"), common), (_("All time zones"), others)]
+
+
+class User(AbstractUser):
+    """A person on the platform. Members know each other by display name and title (the FAQ)."""
+
+    display_name = models.CharField(
+        _("display name"),
+        max_length=150,
+        blank=True,
+        help_text=_("How other members see you, for example your full name."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Your role or organisation, shown next to your name."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Asia/Damascus", choices=time_zone_choices
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_display_name()
+
+    def get_display_name(self):
+        return self.display_name or self.get_full_name() or self.username

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CssrConfig(AppConfig):
+    """The project package: base templates, the language switch and the catalogue tools."""
+
+    name = "cssr"
+    verbose_name = "CSSR"

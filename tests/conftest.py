@@ -1,0 +1,22 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def demo_site(db):
+    """The bilingual home pages and the site, as `seed_demo` builds them."""
+    from home.demo import create_home_pages
+
+    return create_home_pages()
+
+
+@pytest.fixture
+def demo_users(db):
+    from accounts.demo import create_users
+
+    return create_users("demo-pass")
+
+
+@pytest.fixture
+def compiled_catalogues():
+    call_command("compile_catalogues", verbosity=0)
