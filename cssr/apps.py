@@ -6,3 +6,8 @@ class CssrConfig(AppConfig):
 
     name = "cssr"
     verbose_name = "CSSR"
+
+    def ready(self):
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

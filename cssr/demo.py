@@ -41,5 +41,9 @@ def publish_translation(page, language_code, strings):
             context=segment.context,
             defaults={"data": strings[segment.string.data]},
         )
-    translation.save_target(publish=True)
-    return page.get_translation(target)
+    # wagtail-localize publishes on commit; publishing the saved revision here makes the
+    # translation live at once, also inside an enclosing transaction (seed_demo, tests).
+    translation.save_target(publish=False)
+    translated = page.get_translation(target)
+    translated.get_latest_revision().publish()
+    return translated

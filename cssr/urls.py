@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 from . import views
 
 # Outside the language prefix: the admin (it has its own language setting per user), sign-in
@@ -16,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -25,6 +28,7 @@ if settings.DEBUG:
 
 # Pages people read: /ar/... and /en/...; `/` redirects by cookie, then Accept-Language.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

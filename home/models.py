@@ -5,10 +5,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from search.index import NormalisedSearchMixin
+
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(Page):
+class HomePage(NormalisedSearchMixin, Page):
     """The public front door, one per language (the English one is a translation)."""
 
     intro = RichTextField(
@@ -32,20 +34,35 @@ class HomePage(Page):
         FieldPanel("faq_page"),
     ]
 
+    search_fields = Page.search_fields + NormalisedSearchMixin.normalised_search_fields
+
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")
 
+    def plain_text(self):
+        return self.intro
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        faq = self.faq_page
-        if faq is not None:
-            # Follow the editor's choice into the visitor's language when it exists there.
-            faq = faq.get_translation_or_none(self.locale) or faq
-            context["faq"] = faq if faq.live else None
+        context["faq"] = self.localised_faq_page()
         return context
+
+    def localised_faq_page(self):
+        """The chosen FAQ in this page's language if it is live there, in one query.
+
+        The link names no title, so a restricted choice leaks nothing; it would only ask to sign in.
+        """
+        if self.faq_page_id is None:
+            return None
+        same_page = Page.objects.filter(pk=self.faq_page_id).values("translation_key")
+        return (
+            Page.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=same_page)
+            .first()
+        )
 
 
 @register_setting(icon="mail")

@@ -20,3 +20,13 @@ def demo_users(db):
 @pytest.fixture
 def compiled_catalogues():
     call_command("compile_catalogues", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The local-memory cache outlives a test's database; never let one test see another's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "faq",
     "updates",
     "workspaces",
+    "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cssr.cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -117,6 +119,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous visitors get public pages from the cache until the next publication (cssr/cache.py).
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 24 * 60 * 60))
+PUBLIC_CACHE_URL_NAMES = {
+    "wagtail_serve",
+    "sitemap",
+    "robots_txt",
+    "search:search",
+    "search:suggest",
+}
 
 # Background jobs (mail, search index updates) run in the request until a worker is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -196,6 +208,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "CSSR"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Stems Arabic and English words in one index; created by search/migrations/0001.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "cssr_ar_en"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
 # The admin is for editors and staff only; it never offers Gravatar (a third-party host).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

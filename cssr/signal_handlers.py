@@ -1,0 +1,29 @@
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .cache import invalidate_public_pages
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    invalidate_public_pages()
+
+
+def _deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page | BaseSiteSetting):
+        invalidate_public_pages()
+
+
+def _setting_saved(sender, instance, **kwargs):
+    if isinstance(instance, BaseSiteSetting):
+        invalidate_public_pages()
+
+
+def register_signal_handlers():
+    # Any publication can change other pages too (the home page lists the latest updates, menus
+    # and feeds list pages), so each one empties the whole public cache.
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(_page_changed, dispatch_uid=f"cssr-cache-{signal!r}")
+    post_delete.connect(_deleted, dispatch_uid="cssr-cache-delete")
+    post_save.connect(_setting_saved, dispatch_uid="cssr-cache-settings")

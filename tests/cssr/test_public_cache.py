@@ -1,0 +1,64 @@
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, PageViewRestriction
+
+from home.models import HomePage
+
+
+def test_anonymous_visitors_get_the_cached_page(client, demo_site):
+    first = client.get("/ar/")
+    assert first["X-Cache"] == "miss"
+    # A change that bypasses publishing (no editor did it) does not show: the page is cached.
+    HomePage.objects.filter(pk=demo_site.pk).update(title="عنوان لم ينشر")
+    second = client.get("/ar/")
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_publishing_shows_the_new_text_at_once(client, demo_site):
+    client.get("/ar/")
+    demo_site.intro = "<p>نص جديد نشره المحرر للتو</p>"
+    demo_site.save_revision().publish()
+    assert "نص جديد نشره المحرر للتو" in client.get("/ar/").content.decode()
+
+
+def test_unpublishing_and_moving_empty_the_cache(client, demo_site):
+    page = Page(title="صفحة مؤقتة", slug="temporary")
+    demo_site.add_child(instance=page)
+    page.save_revision().publish()
+    assert client.get("/ar/temporary/").status_code == 200
+    page.unpublish()
+    assert client.get("/ar/temporary/").status_code == 404
+
+    page.save_revision().publish()
+    target = Page(title="قسم", slug="section")
+    demo_site.add_child(instance=target)
+    target.save_revision().publish()
+    assert client.get("/ar/temporary/").status_code == 200
+    page.refresh_from_db()
+    page.move(target, pos="last-child")
+    # The old address now leads to the new one (Wagtail records a redirect), not to a stale copy.
+    moved = client.get("/ar/temporary/")
+    assert (moved.status_code, moved["Location"]) == (301, "/ar/section/temporary/")
+    assert client.get("/ar/section/temporary/").status_code == 200
+
+
+def test_signed_in_people_are_never_served_from_the_cache(client, demo_site):
+    client.get("/ar/")
+    user = get_user_model().objects.create_user("reader", password="pw-12345-long")
+    client.force_login(user)
+    response = client.get("/ar/")
+    assert "X-Cache" not in response
+    assert "تسجيل الخروج" in response.content.decode()
+
+
+def test_restricted_pages_are_not_cached(client, demo_site):
+    page = Page(title="صفحة محمية", slug="protected")
+    demo_site.add_child(instance=page)
+    page.save_revision().publish()
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/ar/protected/")
+    assert response.status_code == 302
+    assert "X-Cache" not in response
+    user = get_user_model().objects.create_user("reader", password="pw-12345-long")
+    client.force_login(user)
+    assert "صفحة محمية" in client.get("/ar/protected/").content.decode()
