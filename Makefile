@@ -53,8 +53,18 @@ messages: $(VENV)/.installed-dev ## Extract strings into the catalogues (needs G
 check-messages: $(VENV)/.installed-dev ## Fail when an Arabic string is missing or fuzzy
 	$(PY) manage.py check_catalogues
 
-bench: $(VENV)/.installed-dev ## Speed measurements (not yet: see docs/benchmarks.md)
-	@echo "make bench: no benchmarks yet; the public-content issue adds them (docs/benchmarks.md)."
+# Production settings on a throw-away SQLite database (or DATABASE_URL) with the demo world.
+BENCH_DIR := artifacts/bench
+bench: $(VENV)/.installed-dev ## Requests/s and latency of public pages under gunicorn (docs/benchmarks.md)
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	$(PY) manage.py compile_catalogues
+	export DJANGO_SETTINGS_MODULE=cssr.settings.production SECRET_KEY=bench-only SECURE_SSL_REDIRECT=false \
+		ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=$(BENCH_DIR)/static LOG_LEVEL=WARNING \
+		DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(BENCH_DIR)/db.sqlite3}; \
+	$(PY) manage.py migrate --no-input -v0 && \
+	$(PY) manage.py collectstatic --no-input -v0 && \
+	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
+	$(PY) -m cssr.bench
 
 clean: ## Remove the virtual environment and local artefacts
 	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache

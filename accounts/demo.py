@@ -8,7 +8,7 @@ from .models import User
 DEMO_USERS = {
     "admin": ("مدير المنصة", "مسؤول تقني، فريق الغرفة", "ar", None),
     "editor": ("سلمى الخطيب", "محررة المحتوى العام، فريق الغرفة", "ar", "Editors"),
-    "staff": ("Daniel Weber", "Platform officer, Office of the Special Envoy", "en", "Moderators"),
+    "staff": ("Daniel Weber", "Platform officer, Office of the Special Envoy", "en", None),
     "officer_legal": ("رامي الحسن", "المسؤول التقني لمجموعة العمل القانونية", "ar", None),
     "focal_legal": ("Anna Lindqvist", "Political officer, Office of the Special Envoy", "en", None),
     "rapporteur_legal": ("هالة منصور", "محامية ومقررة المجموعة", "ar", None),

@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Pages people read: /ar/... and /en/...; `/` redirects by cookie, then Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("workspaces/", include("workspaces.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

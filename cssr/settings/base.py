@@ -142,7 +142,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Sign-in lives outside the language prefix so a POST is never redirected.
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "workspaces:index"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 

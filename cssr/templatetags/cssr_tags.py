@@ -16,10 +16,8 @@ def _language_links(request, page):
             continue
         info = get_language_info(code)
         entry = {"code": code, "name": info["name_local"], "url": None, "post": False}
-        if isinstance(page, Page):
-            translation = (
-                page.get_translations().live().filter(locale__language_code=code).first()
-            )
+        if isinstance(page, Page) and _served_by_wagtail(request):
+            translation = page.get_translations().live().filter(locale__language_code=code).first()
             if translation is not None:
                 entry["url"] = translation.get_url(request)
             else:
@@ -34,6 +32,13 @@ def _language_links(request, page):
             entry["post"] = True
         links.append(entry)
     return links
+
+
+def _served_by_wagtail(request):
+    # Pages that Wagtail routes have one translation per language. Other views, including the
+    # untranslated workspace trees, show the same content under the other language prefix.
+    match = request.resolver_match
+    return match is not None and match.url_name == "wagtail_serve"
 
 
 def _home_for(request, page, language_code):
@@ -55,4 +60,3 @@ def language_switch(context):
         "request": request,
         "csrf_token": context.get("csrf_token"),
     }
-

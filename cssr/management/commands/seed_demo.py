@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.demo import DEMO_USERS, create_users
 from accounts.models import User
 from home.demo import create_home_pages
+from workspaces.demo import create_workspaces
 
 
 class Command(BaseCommand):
@@ -34,8 +35,9 @@ class Command(BaseCommand):
             self.stdout.write("The database already has users; demo content left as it is.")
             return
         with transaction.atomic():
-            create_users(password)
+            users = create_users(password)
             create_home_pages()
+            create_workspaces(users)
         self.stdout.write(self.style.SUCCESS("Demo world ready. Sign in at /accounts/login/ as:"))
         for username, (display_name, title, *_rest) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<18} {display_name}, {title}")

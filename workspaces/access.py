@@ -1,0 +1,56 @@
+"""The gate every workspace URL goes through: sign-in, then the access rule, then the method.
+
+Order matters: an outsider must get the same 404 for every method and every address, existing
+or not, so nothing (not HEAD, not OPTIONS, not a 405) tells them a workspace exists.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import urlencode
+
+from .models import WorkspacePage
+
+
+def private_response(response):
+    """Workspace responses are never stored by a browser, proxy or our public cache."""
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def workspace_view(methods=("GET", "HEAD"), needs=None):
+    """Resolve `slug` to a workspace the user may enter, or answer as the invariants demand.
+
+    `needs` names an `Access` property ("can_post", "can_moderate") the view requires. Someone
+    inside the workspace who lacks it gets 403: they know the workspace exists already.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            workspace = (
+                WorkspacePage.objects.for_user(request.user).live().filter(slug=slug).first()
+            )
+            if workspace is None:
+                raise Http404
+            access = workspace.access_for(request.user)
+            if access.needs_code_of_conduct:
+                url = reverse("workspaces:code_of_conduct")
+                return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+            if needs and not getattr(access, needs):
+                raise PermissionDenied
+            if request.method not in methods:
+                return private_response(HttpResponseNotAllowed(methods))
+            return private_response(view(request, access, *args, **kwargs))
+
+        return wrapper
+
+    return decorator

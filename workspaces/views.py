@@ -1,0 +1,73 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .access import private_response, workspace_view
+from .models import CodeOfConduct, CodeOfConductAcceptance, Membership, Role, WorkspacePage
+
+
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def index(request):
+    workspaces = WorkspacePage.objects.for_user(request.user).live().order_by("title")
+    roles = dict(
+        Membership.objects.active()
+        .filter(user=request.user, workspace__in=workspaces)
+        .values_list("workspace_id", "role")
+    )
+    entries = [
+        {
+            "workspace": workspace,
+            "role": Role(roles[workspace.pk]).label if workspace.pk in roles else None,
+        }
+        for workspace in workspaces
+    ]
+    return private_response(render(request, "workspaces/index.html", {"entries": entries}))
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def code_of_conduct(request):
+    code = CodeOfConduct.current()
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    accepted = code is None or code.acceptances.filter(user=request.user).exists()
+    if request.method == "POST" and code is not None:
+        if request.POST.get("accept") != "yes":
+            messages.error(request, _("Tick the box to accept the code of conduct."))
+        else:
+            CodeOfConductAcceptance.objects.get_or_create(code=code, user=request.user)
+            messages.success(request, _("Thank you. Welcome to your workspace."))
+            return redirect(next_url or "workspaces:index")
+    context = {"code": code, "accepted": accepted, "next": next_url}
+    return private_response(render(request, "workspaces/code_of_conduct.html", context))
+
+
+@workspace_view()
+def members(request, access):
+    memberships = (
+        Membership.objects.active()
+        .filter(workspace=access.workspace)
+        .select_related("user")
+        .order_by("role", "user__display_name")
+    )
+    context = {"page": access.workspace, "access": access, "memberships": memberships}
+    return render(request, "workspaces/members.html", context)
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"))
+def serve_page(request, access, path=""):
+    """Any page of the workspace tree, found by its path below the workspace page."""
+    components = [component for component in path.split("/") if component]
+    page, args, kwargs = access.workspace.route(request, components)
+    if not page.live:
+        raise Http404
+    request.workspace_access = access
+    return page.serve(request, *args, **kwargs)
