@@ -1,7 +1,7 @@
 """Shared plumbing for the demo world: each app's `demo.py` builds its part with these."""
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -15,15 +15,16 @@ def locale(code):
 
 @transaction.atomic
 def publish_translation(page, language_code, strings):
-    """Translate `page` through wagtail-localize, as an editor would in the admin.
+    """Translate `page` (or a translatable snippet) through wagtail-localize, as an editor would.
 
     `strings` maps each Arabic source string (as wagtail-localize segments it) to its
     translation. The result is a managed translation, so an editor can later change the source
     and sync it. A source string without a translation is an error, never a silent fallback.
     """
     target = locale(language_code)
-    # Pages keep their (ASCII) slug across languages; the language prefix tells them apart.
-    strings = {page.slug: page.slug, **strings}
+    if isinstance(page, Page):
+        # Pages keep their (ASCII) slug across languages; the language prefix tells them apart.
+        strings = {page.slug: page.slug, **strings}
     source, created = TranslationSource.get_or_create_from_instance(page)
     if not created:
         source.update_from_db()
@@ -41,7 +42,10 @@ def publish_translation(page, language_code, strings):
             context=segment.context,
             defaults={"data": strings[segment.string.data]},
         )
-    # wagtail-localize publishes on commit; publishing the saved revision here makes the
+    if not isinstance(page, Page):
+        translation.save_target()
+        return page.get_translation(target)
+    # wagtail-localize publishes pages on commit; publishing the saved revision here makes the
     # translation live at once, also inside an enclosing transaction (seed_demo, tests).
     translation.save_target(publish=False)
     translated = page.get_translation(target)

@@ -21,4 +21,3 @@ def healthz(request):
 @require_safe
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain")
-

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "home",
     "faq",
     "updates",
+    "workinggroups",
     "workspaces",
     "search",
     "wagtail_localize",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cssr.cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cssr.middleware.RememberLanguageMiddleware",

@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_from_path, get_language_info
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
+
+from cssr.cache import current_generation
 
 register = template.Library()
 
@@ -58,5 +61,28 @@ def language_switch(context):
     return {
         "links": _language_links(request, context.get("page")),
         "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("includes/site_menu.html", takes_context=True)
+def site_menu(context):
+    """The public sections of the home page in the visitor's language, cached until a publish."""
+    request = context["request"]
+    language = get_language()
+    key = f"site-menu:{current_generation()}:{language}:{request.get_host()}"
+    items = cache.get(key)
+    if items is None:
+        items = []
+        site = Site.find_for_request(request)
+        home = site.root_page.localized if site else None
+        if home is not None:
+            sections = home.get_children().live().public().in_menu().order_by("path")
+            items = [(page.title, page.get_url(request)) for page in sections]
+        cache.set(key, items, settings.PUBLIC_PAGE_CACHE_SECONDS)
+    return {
+        "items": items,
+        "request": request,
+        "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
     }

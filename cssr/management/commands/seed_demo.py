@@ -5,6 +5,7 @@ from django.db import transaction
 from accounts.demo import DEMO_USERS, create_users
 from accounts.models import User
 from home.demo import create_home_pages
+from workinggroups.demo import create_working_groups
 from workspaces.demo import create_workspaces
 
 
@@ -36,7 +37,8 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             users = create_users(password)
-            create_home_pages()
+            home = create_home_pages()
+            create_working_groups(home)
             create_workspaces(users)
         self.stdout.write(self.style.SUCCESS("Demo world ready. Sign in at /accounts/login/ as:"))
         for username, (display_name, title, *_rest) in DEMO_USERS.items():
