@@ -39,6 +39,11 @@ class HomePage(NormalisedSearchMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
+    @classmethod
+    def can_create_at(cls, parent):
+        # One home page per language, each directly under the root; never deeper in a tree.
+        return super().can_create_at(parent) and parent.is_root()
+
     class Meta:
         verbose_name = _("home page")
 

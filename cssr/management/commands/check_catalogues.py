@@ -1,8 +1,7 @@
 import polib
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from .compile_catalogues import catalogue_paths
+from .compile_catalogues import catalogue_paths, shown_path
 
 
 def catalogue_problems(language_code="ar"):
@@ -13,7 +12,7 @@ def catalogue_problems(language_code="ar"):
     problems = []
     for po_path in paths:
         catalogue = polib.pofile(str(po_path))
-        where = po_path.relative_to(settings.BASE_DIR)
+        where = shown_path(po_path)
         if catalogue.metadata_is_fuzzy:
             # gettext ignores a catalogue whose header is fuzzy, translations and all.
             problems.append(f"{where}: the header is marked fuzzy")

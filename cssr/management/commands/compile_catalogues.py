@@ -10,6 +10,15 @@ def catalogue_paths():
         yield from sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
 
 
+def shown_path(path):
+    """The path relative to the project when it is inside it; LOCALE_PATHS may point elsewhere."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(settings.BASE_DIR)
+    except ValueError:
+        return path
+
+
 class Command(BaseCommand):
     help = "Compile the .po catalogues to .mo with polib, so no system gettext is needed."
 
@@ -19,4 +28,4 @@ class Command(BaseCommand):
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue
             polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
-            self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}")
+            self.stdout.write(f"compiled {shown_path(po_path)}")
