@@ -20,7 +20,9 @@ COMMON_TIME_ZONES = [
 
 def time_zone_choices():
     common = [(tz, tz) for tz in COMMON_TIME_ZONES]
-    others = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz not in COMMON_TIME_ZONES]
+    others = [
+        (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz not in COMMON_TIME_ZONES
+    ]
     return [(_("Common"), common), (_("All time zones"), others)]
 
 

@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .cache import invalidate_public_pages
@@ -11,12 +11,13 @@ def _page_changed(sender, instance=None, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | BaseSiteSetting | Site):
+    if isinstance(instance, Page | BaseSiteSetting | Site | PageViewRestriction):
         invalidate_public_pages()
 
 
 def _setting_saved(sender, instance, **kwargs):
-    if isinstance(instance, BaseSiteSetting | Site):
+    # A new view restriction hides pages that anonymous visitors may have cached.
+    if isinstance(instance, BaseSiteSetting | Site | PageViewRestriction):
         invalidate_public_pages()
 
 

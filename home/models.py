@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from search.index import NormalisedSearchMixin
+from updates.models import UpdateIndexPage, UpdatePage
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -53,7 +54,21 @@ class HomePage(NormalisedSearchMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["faq"] = self.localised_faq_page()
+        context["updates_index"] = self.updates_index()
+        context["latest_updates"] = self.latest_updates()
         return context
+
+    def updates_index(self):
+        return UpdateIndexPage.objects.child_of(self).live().public().first()
+
+    def latest_updates(self, count=3):
+        """The newest updates anyone may read, in this page's language."""
+        return (
+            UpdatePage.objects.descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .published()
+            .newest_first()[:count]
+        )
 
     def localised_faq_page(self):
         """The chosen FAQ in this page's language if it is live there, in one query.

@@ -62,3 +62,12 @@ def test_restricted_pages_are_not_cached(client, demo_site):
     user = get_user_model().objects.create_user("reader", password="pw-12345-long")
     client.force_login(user)
     assert "صفحة محمية" in client.get("/ar/protected/").content.decode()
+
+
+def test_restricting_a_page_takes_it_out_of_the_cache(client, demo_site):
+    page = Page(title="صفحة ستصبح محمية", slug="soon-private")
+    demo_site.add_child(instance=page)
+    page.save_revision().publish()
+    assert client.get("/ar/soon-private/").status_code == 200
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/ar/soon-private/").status_code == 302

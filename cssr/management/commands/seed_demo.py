@@ -4,7 +4,9 @@ from django.db import transaction
 
 from accounts.demo import DEMO_USERS, create_users
 from accounts.models import User
+from faq.demo import create_faq
 from home.demo import create_home_pages
+from updates.demo import create_updates
 from workinggroups.demo import create_working_groups
 from workspaces.demo import create_workspaces
 
@@ -38,6 +40,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = create_users(password)
             home = create_home_pages()
+            create_faq(home)
+            create_updates(home)
             create_working_groups(home)
             create_workspaces(users)
         self.stdout.write(self.style.SUCCESS("Demo world ready. Sign in at /accounts/login/ as:"))
