@@ -36,6 +36,10 @@ test: $(VENV)/.installed-dev ## Run the whole suite (DATABASE_URL selects Postgr
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest
 
+test-browser: $(VENV)/.installed-dev ## Only the Chromium tests; screenshots land in artifacts/screenshots/
+	$(PY) manage.py compile_catalogues
+	$(PY) -m pytest -m browser tests/browser
+
 lint: $(VENV)/.installed-dev ## ruff and djhtml, without changing files
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

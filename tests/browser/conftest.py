@@ -1,0 +1,185 @@
+"""Debian's Chromium, driven by Playwright, against pytest-django's live server.
+
+Nothing is downloaded: the browser is the system package and axe-core ships inside
+axe-playwright-python. One Chromium serves the whole run; each test gets a fresh context
+(cookies, storage) and the demo world rebuilt in an emptied database.
+"""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MISSING_CHROMIUM = (
+    "Browser tests need Debian's Chromium at /usr/bin/chromium; "
+    "install it with `apt-get install chromium`."
+)
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+DEMO_PASSWORD = "browser-demo-pass"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def _in_ci():
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def is_local(url):
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob"} or parts.hostname in LOCAL_HOSTS
+
+
+def pytest_terminal_summary(terminalreporter):
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not any(MISSING_CHROMIUM in str(report.longrepr) for report in skipped):
+        return
+    terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", red=True, bold=True)
+    terminalreporter.write_line(MISSING_CHROMIUM, red=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if _in_ci():
+            pytest.fail(f"{MISSING_CHROMIUM} CI=true, so its absence fails the run.")
+        pytest.skip(MISSING_CHROMIUM)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread, which Django would otherwise take
+    # for async code and refuse every ORM call the tests make.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    # A plain launch runs on a throw-away profile, so nothing from an earlier run leaks in.
+    chromium = playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        playwright.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def _catalogues():
+    """The Arabic interface strings, compiled, and loaded afresh even if a test read them first."""
+    from django.conf import settings
+
+    call_command("compile_catalogues", verbosity=0)
+    # Changing LOCALE_PATHS makes Django drop the catalogues it has cached.
+    with override_settings(LOCALE_PATHS=list(settings.LOCALE_PATHS)):
+        pass
+
+
+@pytest.fixture
+def demo_world(_catalogues, live_server, transactional_db):
+    """The rows migrations create, and the demo home pages and users.
+
+    A live-server test runs in a transactional database that is emptied after each test, taking
+    the root page, the locales and Wagtail's groups with it.
+    """
+    from django.contrib.auth.models import Group
+    from wagtail.models import Locale, Page
+
+    from accounts.demo import create_users
+    from home.demo import create_home_pages
+
+    for code in ("ar", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="ar"))
+        )
+    for name in ("Editors", "Moderators"):
+        Group.objects.get_or_create(name=name)
+    home = create_home_pages()
+    site = home.get_site()
+    site.hostname, site.port = urlsplit(live_server.url).hostname, urlsplit(live_server.url).port
+    site.save()
+    return {"home": home, "users": create_users(DEMO_PASSWORD)}
+
+
+@dataclass
+class Traffic:
+    """What the browser did that a visitor would not see: requests, console errors."""
+
+    requests: list = field(default_factory=list)
+    blocked: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+    def foreign_requests(self):
+        return [url for url in self.requests if not is_local(url)]
+
+
+@pytest.fixture
+def traffic():
+    return Traffic()
+
+
+@pytest.fixture
+def page(browser, demo_world, live_server, traffic):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+
+    def local_only(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            traffic.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
+    tab = context.new_page()
+    tab.on("request", lambda request: traffic.requests.append(request.url))
+    tab.on(
+        "console",
+        lambda message: (
+            traffic.errors.append(f"console: {message.text} at {message.location['url']}")
+            if message.type == "error"
+            else None
+        ),
+    )
+    tab.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def demo_password():
+    return DEMO_PASSWORD
+
+
+@pytest.fixture
+def sign_in(page):
+    def sign_in_as(username, next_url=None):
+        page.goto("/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", DEMO_PASSWORD)
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
+
+    return sign_in_as
+
+
+@pytest.fixture
+def screenshots():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
