@@ -114,16 +114,18 @@ class SiteCacheMiddleware:
         cached = cache.get(key)
         if cached is None:
             site = Site.find_for_request(request)
-            setting_objects = [
-                model.for_site(site)
-                for model in registry
-                if site is not None and issubclass(model, BaseSiteSetting)
-            ]
-            cache.set(key, (site, setting_objects), settings.PUBLIC_PAGE_CACHE_SECONDS)
-        else:
-            site, setting_objects = cached
-            request._wagtail_site = site
-            for setting in setting_objects:
-                setting._request = request
-                setattr(request, type(setting).get_cache_attr_name(), setting)
+            cached = (
+                site,
+                [
+                    model.for_site(site)
+                    for model in registry
+                    if site is not None and issubclass(model, BaseSiteSetting)
+                ],
+            )
+            cache.set(key, cached, settings.PUBLIC_PAGE_CACHE_SECONDS)
+        site, setting_objects = cached
+        request._wagtail_site = site
+        for setting in setting_objects:
+            setting._request = request
+            setattr(request, type(setting).get_cache_attr_name(), setting)
         return self.get_response(request)

@@ -5,6 +5,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cssr.pages import exclude_restricted
 from search.index import NormalisedSearchMixin
 from updates.models import UpdateIndexPage, UpdatePage
 
@@ -59,7 +60,7 @@ class HomePage(NormalisedSearchMixin, Page):
         return context
 
     def updates_index(self):
-        return UpdateIndexPage.objects.child_of(self).live().public().first()
+        return exclude_restricted(UpdateIndexPage.objects.child_of(self).live()).first()
 
     def latest_updates(self, count=3):
         """The newest updates anyone may read, in this page's language."""

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.segments import StringSegmentValue
 
+from cssr.pages import exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import UpdateStreamBlock
@@ -28,7 +29,7 @@ FEED_LENGTH = 20
 class UpdatePageQuerySet(PageQuerySet):
     def published(self):
         """What anyone may read: live, and outside every view restriction."""
-        return self.live().public()
+        return exclude_restricted(self.live())
 
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")

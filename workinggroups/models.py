@@ -9,6 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from cssr.pages import exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import PaperStreamBlock
@@ -78,14 +79,8 @@ class WorkingGroupsPage(NormalisedSearchMixin, Page):
 
     def groups_with_papers(self):
         """Groups of this language, each with its live, public papers: two queries in all."""
-        # This page is being served, so no ancestor restricts it; a paper's own restriction is
-        # checked in the join rather than with `.public()`, which costs a query of its own.
-        papers = (
-            PaperPage.objects.live()
-            .child_of(self)
-            .filter(view_restrictions__isnull=True)
-            .order_by("-date")
-            .defer_streamfields()
+        papers = exclude_restricted(
+            PaperPage.objects.live().child_of(self).order_by("-date").defer_streamfields()
         )
         return WorkingGroup.objects.filter(locale_id=self.locale_id).prefetch_related(
             Prefetch("papers", queryset=papers, to_attr="published_papers")
