@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.handlers.exception import response_for_exception
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,6 +25,16 @@ def private_response(response):
     return response
 
 
+def private(view):
+    """Every answer of `view`, its 405 and sign-in redirect included, is a private response."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return private_response(view(request, *args, **kwargs))
+
+    return wrapper
+
+
 def workspace_view(methods=("GET", "HEAD"), needs=None):
     """Resolve `slug` to a workspace the user may enter, or answer as the invariants demand.
 
@@ -32,10 +43,7 @@ def workspace_view(methods=("GET", "HEAD"), needs=None):
     """
 
     def decorator(view):
-        @wraps(view)
-        def wrapper(request, slug, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
+        def enter(request, slug, *args, **kwargs):
             workspace = (
                 WorkspacePage.objects.for_user(request.user).live().filter(slug=slug).first()
             )
@@ -48,8 +56,20 @@ def workspace_view(methods=("GET", "HEAD"), needs=None):
             if needs and not getattr(access, needs):
                 raise PermissionDenied
             if request.method not in methods:
-                return private_response(HttpResponseNotAllowed(methods))
-            return private_response(view(request, access, *args, **kwargs))
+                return HttpResponseNotAllowed(methods)
+            return view(request, access, *args, **kwargs)
+
+        @wraps(view)
+        def wrapper(request, slug, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            try:
+                response = enter(request, slug, *args, **kwargs)
+            except (Http404, PermissionDenied) as refusal:
+                # Error pages are answered here, not further up, so they are as private as the
+                # rest: a browser or proxy stores no trace of what someone tried inside.
+                response = response_for_exception(request, refusal)
+            return private_response(response)
 
         return wrapper
 

@@ -18,13 +18,17 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
+    GroupCollectionPermission,
     GroupPagePermission,
     Page,
     PageManager,
@@ -33,6 +37,7 @@ from wagtail.models import (
 from wagtail.models.pages import PageQuerySet
 
 STAFF_GROUP_NAME = "Platform staff"
+PUBLIC_COLLECTION_NAME = "Public site"
 INDEX_SLUG = "workspaces"
 
 
@@ -84,8 +89,9 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
     def provision(cls):
         """Create the index once, and keep every non-staff admin group out of its tree.
 
-        Wagtail's initial editor and moderator groups hold permissions on the root page, which
-        would cover the workspaces too; those are moved to the public trees beside it.
+        Wagtail's initial editor and moderator groups hold permissions on the root page and the
+        root collection, which would cover the workspaces too; those are moved to the public
+        trees and a public collection beside them.
         """
         index = cls.objects.first()
         root = Page.get_first_root_node()
@@ -104,6 +110,7 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
                     group=permission.group, page=tree, permission=permission.permission
                 )
             permission.delete()
+        cls._keep_collections_apart(staff)
         for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
             GroupPagePermission.objects.get_or_create(
                 group=staff,
@@ -114,6 +121,30 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
             )
         return index
 
+    @staticmethod
+    def _keep_collections_apart(staff):
+        """Move non-staff permissions on the root collection to a public collection beside it.
+
+        Collection permissions reach every collection below, and each workspace's collection
+        sits below the root: an editor allowed on the root would list, choose and change the
+        workspaces' documents and images. The public side's files move along with the
+        permissions, so editors keep everything they had.
+        """
+        root = Collection.get_first_root_node()
+        inherited = GroupCollectionPermission.objects.filter(collection=root).exclude(group=staff)
+        if not inherited.exists():
+            return
+        public = root.get_children().filter(name=PUBLIC_COLLECTION_NAME).first()
+        if public is None:
+            public = root.add_child(name=PUBLIC_COLLECTION_NAME)
+        for permission in inherited:
+            GroupCollectionPermission.objects.get_or_create(
+                group=permission.group, collection=public, permission=permission.permission
+            )
+            permission.delete()
+        get_document_model().objects.filter(collection=root).update(collection=public)
+        get_image_model().objects.filter(collection=root).update(collection=public)
+
 
 class WorkspaceQuerySet(PageQuerySet):
     def for_user(self, user):
@@ -123,8 +154,11 @@ class WorkspaceQuerySet(PageQuerySet):
             return self.none()
         if is_platform_staff(user):
             return self
-        mine = Membership.objects.active().filter(user=user).values("workspace_id")
-        return self.filter(Q(pk__in=mine) | Q(admits__in=mine)).distinct()
+        memberships = Membership.objects.filter(user=user)
+        mine = memberships.active().values("workspace_id")
+        # Blocked in (or gone from) a shared space means out, even while their group is admitted.
+        shut = memberships.exclude(Membership.active_q()).values("workspace_id")
+        return self.filter(Q(pk__in=mine) | Q(admits__in=mine)).exclude(pk__in=shut).distinct()
 
 
 class WorkspaceManager(PageManager.from_queryset(WorkspaceQuerySet)):
@@ -247,10 +281,21 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
     ]
 
     parent_page_types = ["workspaces.WorkspaceIndexPage"]
-    subpage_types = []
+    subpage_types = ["discussions.DiscussionPage", "events.EventPage", "drafts.DraftPage"]
+    # A copy is a new workspace: it gets its own group and collection, never the original's.
+    exclude_fields_in_copy = ["group", "collection"]
 
     class Meta:
         verbose_name = _("workspace")
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Created in code, or published by any path (editor, workflow, schedule): the group,
+        # view restriction and collection follow at once, so the page is never reachable
+        # without them. Saves of single fields (revision bookkeeping) change none of it.
+        if kwargs.get("update_fields") is None:
+            self.sync_access()
+        return result
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -266,14 +311,11 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
         staff = is_platform_staff(user)
         role = None
         if user.is_authenticated:
-            direct = (
-                Membership.objects.active()
-                .filter(user=user, workspace=self)
-                .values_list("role", flat=True)
-                .first()
-            )
+            direct = Membership.objects.filter(user=user, workspace=self).first()
             if direct is not None:
-                role = direct
+                # A membership of this workspace decides alone: blocked here is blocked, whatever
+                # group the person belongs to.
+                role = direct.role if direct.is_active else None
             elif self.kind == self.Kind.SHARED:
                 via = (
                     Membership.objects.active()
@@ -291,12 +333,29 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
     def is_open(self):
         return self.status == self.Status.ACTIVE
 
+    def meeting_room_url(self):
+        """The room staff set, or else the workspace's own room on the Jitsi server.
+
+        Anyone who knows a Jitsi room's name can enter it, so the name is derived from the
+        secret key and the workspace's id: it cannot be guessed from the slug or the title.
+        """
+        if self.meeting_url:
+            return self.meeting_url
+        room = salted_hmac("workspaces.meeting-room", str(self.pk), algorithm="sha256")
+        return f"{settings.JITSI_BASE_URL.rstrip('/')}/cssr-{room.hexdigest()[:32]}"
+
     def people_with_access(self):
         """Users who may enter, other than staff: the set the derived Wagtail group must hold."""
         direct = Q(memberships__workspace=self)
         via_group = Q(memberships__workspace__admitted_to=self)
         active = Membership.active_q(prefix="memberships__")
-        return get_user_model().objects.filter(active & (direct | via_group)).distinct()
+        shut = Membership.objects.filter(workspace=self).exclude(Membership.active_q())
+        return (
+            get_user_model()
+            .objects.filter(active & (direct | via_group))
+            .exclude(pk__in=shut.values("user_id"))
+            .distinct()
+        )
 
     # -- Derived Wagtail state -------------------------------------------------------------
 
@@ -319,6 +378,8 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
                 page=self, restriction_type=PageViewRestriction.GROUPS
             )
         restriction.groups.set(allowed)
+        # A copied page brings the original's restriction along; only this workspace's counts.
+        PageViewRestriction.objects.filter(page=self).exclude(pk=restriction.pk).delete()
 
         collection_restriction = CollectionViewRestriction.objects.filter(
             collection=self.collection
@@ -343,9 +404,10 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
         if expected_users != actual_users:
             problems.append(f"group members {sorted(actual_users)} != {sorted(expected_users)}")
         expected_groups = {self.group_id, staff_group().pk}
-        restriction = PageViewRestriction.objects.filter(page=self).first()
+        restrictions = list(PageViewRestriction.objects.filter(page=self))
+        restriction = restrictions[0] if len(restrictions) == 1 else None
         if restriction is None or restriction.restriction_type != PageViewRestriction.GROUPS:
-            problems.append("page view restriction missing")
+            problems.append("page view restriction missing or more than one")
         elif set(restriction.groups.values_list("pk", flat=True)) != expected_groups:
             problems.append("page view restriction groups differ")
         collection_restriction = CollectionViewRestriction.objects.filter(
@@ -430,10 +492,16 @@ class Membership(models.Model):
         workspace.sync_access()
         return result
 
+    # A warned member still has access until staff (or the silence rule) block them.
+    ACTIVE_STATES = (State.ACTIVE, State.WARNED)
+
+    @property
+    def is_active(self):
+        return self.state in self.ACTIVE_STATES
+
     @staticmethod
     def active_q(prefix=""):
-        # A warned member still has access until staff (or the silence rule) block them.
-        return Q(**{f"{prefix}state__in": [Membership.State.ACTIVE, Membership.State.WARNED]})
+        return Q(**{f"{prefix}state__in": Membership.ACTIVE_STATES})
 
 
 class CodeOfConduct(models.Model):

@@ -4,7 +4,7 @@ The page tree is not translated: both prefixes show the same pages, with the int
 prefix's language. Named routes come before the catch-all that serves the tree's pages.
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -14,6 +14,11 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("code-of-conduct/", views.code_of_conduct, name="code_of_conduct"),
     path("<str:slug>/members/", views.members, name="members"),
+    path("", include("workspaces.discussions.urls")),
+    path("", include("workspaces.moderation.urls")),
+    path("<str:slug>/library/", include("workspaces.files.urls")),
+    path("<str:slug>/calendar/", include("workspaces.events.urls")),
+    path("<str:slug>/drafts/", include("workspaces.drafts.urls")),
     path("<str:slug>/", views.serve_page, name="workspace"),
     path("<str:slug>/<path:path>", views.serve_page, name="subpage"),
 ]

@@ -6,10 +6,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from .access import private_response, workspace_view
+from .access import private, workspace_view
 from .models import CodeOfConduct, CodeOfConductAcceptance, Membership, Role, WorkspacePage
 
 
+@private
 @login_required
 @require_http_methods(["GET", "HEAD"])
 def index(request):
@@ -26,9 +27,10 @@ def index(request):
         }
         for workspace in workspaces
     ]
-    return private_response(render(request, "workspaces/index.html", {"entries": entries}))
+    return render(request, "workspaces/index.html", {"entries": entries})
 
 
+@private
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_of_conduct(request):
@@ -47,7 +49,7 @@ def code_of_conduct(request):
             messages.success(request, _("Thank you. Welcome to your workspace."))
             return redirect(next_url or "workspaces:index")
     context = {"code": code, "accepted": accepted, "next": next_url}
-    return private_response(render(request, "workspaces/code_of_conduct.html", context))
+    return render(request, "workspaces/code_of_conduct.html", context)
 
 
 @workspace_view()

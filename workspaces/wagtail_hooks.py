@@ -1,9 +1,18 @@
 """Admin for platform staff: memberships and the code of conduct; workspace trees hidden from
 everyone else in the admin (editors work on the public site only)."""
 
+from django.apps import apps
+from django.http import Http404
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.navigation import get_site_for_user
+from wagtail.admin.site_summary import PagesSummaryItem
+from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents.views import bulk_actions as document_bulk_actions
+from wagtail.images.views import bulk_actions as image_bulk_actions
+from wagtail.models import Collection, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -46,20 +55,171 @@ def provision_workspace(request, page):
         page.specific.sync_access()
 
 
-def _without_workspaces(pages, user):
+# -- Editors and everyone else but staff never meet a workspace in the admin -----------------
+#
+# Editors hold rights on the public trees only (`WorkspaceIndexPage.provision`), which keeps them
+# from editing workspaces, but several admin screens list or name pages and files whatever the
+# viewer's rights. Each is closed below, at the one hook that reaches it; the page types report
+# has none, so its listing is overridden in templates/wagtailadmin/reports/listing/.
+
+
+def _hidden_tree(user):
+    """The workspace index, whose whole tree `user` must not meet in the admin; None for staff."""
     if is_platform_staff(user):
-        return pages
-    index = WorkspaceIndexPage.objects.first()
-    if index is None:
-        return pages
-    return pages.not_descendant_of(index, inclusive=True)
+        return None
+    return WorkspaceIndexPage.objects.first()
+
+
+def _inside(index, page):
+    return index is not None and page is not None and page.path.startswith(index.path)
+
+
+def _refuse_inside(index, page):
+    # Listings show their parent page itself (title, breadcrumbs, actions) before any hook could
+    # hide it, so opening one on a page of the workspace tree is refused outright.
+    if _inside(index, page):
+        raise Http404
 
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_workspaces_from_explorer(parent_page, pages, request):
-    return _without_workspaces(pages, request.user)
+    index = _hidden_tree(request.user)
+    if index is None:
+        return pages
+    _refuse_inside(index, parent_page)
+    return pages.not_descendant_of(index, inclusive=True)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_workspaces_from_chooser(pages, request):
-    return _without_workspaces(pages, request.user)
+    index = _hidden_tree(request.user)
+    if index is None:
+        return pages
+    match = request.resolver_match
+    parent_id = match.kwargs.get("parent_page_id") if match else None
+    if parent_id is not None:
+        _refuse_inside(index, Page.objects.filter(pk=parent_id).first())
+    return pages.not_descendant_of(index, inclusive=True)
+
+
+@hooks.register("before_move_page")
+def refuse_moves_into_or_out_of_workspaces(request, page_to_move, destination):
+    # Wagtail's confirmation screen names both pages before it checks any right.
+    index = _hidden_tree(request.user)
+    if _inside(index, page_to_move) or _inside(index, destination):
+        raise Http404
+
+
+class PublicPagesSummaryItem(PagesSummaryItem):
+    """The dashboard's page count, without the pages of the workspaces."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        index = _hidden_tree(self.request.user)
+        root = get_site_for_user(self.request.user)["root_page"]
+        if index is not None and root is not None and index.is_descendant_of(root):
+            context["total_pages"] -= Page.objects.descendant_of(index, inclusive=True).count()
+        return context
+
+
+# After Wagtail's own hook, which adds the item this one replaces.
+@hooks.register("construct_homepage_summary_items", order=100)
+def count_public_pages_only(request, items):
+    items[:] = [
+        PublicPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+        for item in items
+    ]
+
+
+class WithoutWorkspaceObjects:
+    """A bulk action that neither acts on nor names pages or files of a workspace.
+
+    Wagtail's confirmation screens list by title every object asked for, the ones the user may
+    not act on included ("you don't have permission to ..."), and `?id=all&childOf=` asks for
+    whole subtrees.
+    """
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        index = _hidden_tree(self.request.user)
+        if index is None:
+            return objects, extra
+        collections = tuple(
+            Collection.objects.filter(
+                pk__in=WorkspacePage.objects.values("collection_id")
+            ).values_list("path", flat=True)
+        )
+
+        def private(obj):
+            if isinstance(obj, Page):
+                return _inside(index, obj)
+            collection = getattr(obj, "collection", None)
+            return collection is not None and collection.path.startswith(collections)
+
+        return [obj for obj in objects if not private(obj)], {
+            **extra,
+            "items_with_no_access": [
+                obj for obj in extra.get("items_with_no_access", []) if not private(obj)
+            ],
+        }
+
+
+# Registered after Wagtail's own, which these replace (same model and action type).
+for _action in (
+    page_bulk_actions.DeleteBulkAction,
+    page_bulk_actions.MoveBulkAction,
+    page_bulk_actions.PublishBulkAction,
+    page_bulk_actions.UnpublishBulkAction,
+    document_bulk_actions.DeleteBulkAction,
+    document_bulk_actions.AddTagsBulkAction,
+    document_bulk_actions.AddToCollectionBulkAction,
+    image_bulk_actions.DeleteBulkAction,
+    image_bulk_actions.AddTagsBulkAction,
+    image_bulk_actions.AddToCollectionBulkAction,
+):
+    hooks.register(
+        "register_bulk_action",
+        type(_action.__name__, (WithoutWorkspaceObjects, _action), {"__module__": __name__}),
+        order=100,
+    )
+
+
+@hooks.register("before_serve_document")
+def answer_outsiders_with_404_for_workspace_documents(document, request):
+    """A document in a workspace's collection is answered like the workspace's pages.
+
+    Wagtail's collection restriction sends a signed-in outsider to sign in again, and again;
+    they get 404 instead, and the restriction still sends anonymous visitors to sign in.
+    """
+    if not request.user.is_authenticated:
+        return None
+    ancestry = document.collection.get_ancestors(inclusive=True)
+    workspace = WorkspacePage.objects.filter(collection__in=ancestry).first()
+    if (
+        workspace is not None
+        and not WorkspacePage.objects.for_user(request.user).filter(pk=workspace.pk).exists()
+    ):
+        raise Http404
+    return None
+
+
+@hooks.register("register_admin_urls", order=-100)
+def refuse_translating_workspaces():
+    """Workspace trees are never translated: a translation would copy their text into a tree
+    that wagtail-localize syncs, and open it to every editor in its translation editor.
+
+    wagtail-localize asks only whether the user may translate at all, not whether they may see
+    the page; this address comes before its own and refuses pages of the workspace tree.
+    """
+    if not apps.is_installed("wagtail_localize"):
+        return []
+    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+
+    submit = SubmitPageTranslationView.as_view()
+
+    def submit_page_translation(request, page_id):
+        if _inside(WorkspaceIndexPage.objects.first(), Page.objects.filter(pk=page_id).first()):
+            raise Http404
+        return submit(request, page_id=page_id)
+
+    return [path("localize/submit/page/<int:page_id>/", submit_page_translation)]

@@ -38,6 +38,11 @@ INSTALLED_APPS = [
     "updates",
     "workinggroups",
     "workspaces",
+    "workspaces.moderation",
+    "workspaces.discussions",
+    "workspaces.files",
+    "workspaces.events",
+    "workspaces.drafts",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -132,6 +137,9 @@ PUBLIC_CACHE_URL_NAMES = {
     "search:suggest",
 }
 
+# The room a workspace meets in when staff set no Zoom or Jitsi link of their own.
+JITSI_BASE_URL = os.environ.get("JITSI_BASE_URL", "https://meet.jit.si")
+
 # Background jobs (mail, search index updates) run in the request until a worker is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -180,6 +188,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Workspace files live apart from MEDIA_ROOT and no URL pattern serves this folder: every file
+# goes out through workspaces.files after the access rule. Behind nginx, set the accel prefix to
+# let it send the bytes (docs/deployment.md).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
+PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "") or None
+WORKSPACE_UPLOAD_MAX_BYTES = int(os.environ.get("WORKSPACE_UPLOAD_MAX_BYTES", 25 * 1024 * 1024))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -208,6 +222,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "CSSR"
+# Authors may correct a discussion or a reply for this long after posting it.
+POST_EDIT_WINDOW_MINUTES = 30
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

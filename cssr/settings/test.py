@@ -11,6 +11,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "artifacts" / "test-media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "artifacts" / "test-private-media"  # noqa: F405
+PRIVATE_MEDIA_ACCEL_REDIRECT = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the source folders; `collectstatic` is for production only.
 STATIC_ROOT = None

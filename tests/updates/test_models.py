@@ -28,7 +28,7 @@ def test_updates_live_only_under_an_update_index(index):
     assert UpdateIndexPage.allowed_subpage_models() == [UpdatePage]
 
 
-def test_date_defaults_to_today():
+def test_date_defaults_to_today(db):
     assert UpdatePage().date == datetime.date.today()
 
 

@@ -9,6 +9,10 @@ from home.demo import create_home_pages
 from updates.demo import create_updates
 from workinggroups.demo import create_working_groups
 from workspaces.demo import create_workspaces
+from workspaces.discussions.demo import create_discussions
+from workspaces.drafts.demo import create_drafts
+from workspaces.events.demo import create_events
+from workspaces.files.demo import create_files
 
 
 class Command(BaseCommand):
@@ -43,7 +47,11 @@ class Command(BaseCommand):
             create_faq(home)
             create_updates(home)
             create_working_groups(home)
-            create_workspaces(users)
+            workspaces = create_workspaces(users)
+            create_discussions(workspaces, users)
+            create_files(workspaces, users)
+            create_events(users, workspaces)
+            create_drafts(users)
         self.stdout.write(self.style.SUCCESS("Demo world ready. Sign in at /accounts/login/ as:"))
         for username, (display_name, title, *_rest) in DEMO_USERS.items():
             self.stdout.write(f"  {username:<18} {display_name}, {title}")

@@ -1,0 +1,78 @@
+"""The world drafts live in: demo users, public working groups, workspaces and their drafts.
+
+Built once per test module inside a transaction that every test's own transaction nests in; the
+module's end rolls it back, so the next module starts from an empty database again.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+PASSWORD = "drafts-tests-pass"
+BASE_REVISION = re.compile(r'name="base_revision" value="(\d+)"')
+
+
+def build_world():
+    from accounts.demo import create_users
+    from home.demo import create_home_pages
+    from workinggroups.demo import create_working_groups
+    from workspaces.demo import create_workspaces
+    from workspaces.drafts.demo import create_drafts
+
+    users = create_users(PASSWORD)
+    create_working_groups(create_home_pages())
+    create_workspaces(users)
+    create_drafts(users)
+
+
+@pytest.fixture(scope="module")
+def _drafts_world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_world()
+        yield
+        transaction.set_rollback(True)
+
+
+@dataclass
+class World:
+    users: dict
+    workspaces: dict
+
+    def client(self, username=None):
+        client = Client()
+        if username is not None:
+            client.force_login(self.users[username])
+        return client
+
+    def draft(self, slug):
+        from workspaces.drafts.models import DraftPage
+
+        return DraftPage.objects.get(slug=slug)
+
+
+@pytest.fixture
+def world(_drafts_world, db):
+    from accounts.demo import DEMO_USERS
+    from accounts.models import User
+    from workspaces.models import WorkspacePage
+
+    users = {user.username: user for user in User.objects.filter(username__in=DEMO_USERS)}
+    users["outsider"] = User.objects.create_user(
+        "outsider", password=PASSWORD, display_name="زائر مسجّل", title="مراقب مستقل"
+    )
+    workspaces = {page.slug: page for page in WorkspacePage.objects.all()}
+    return World(users=users, workspaces=workspaces)
+
+
+def base_revision(response):
+    """The revision an edit form says it was loaded from."""
+    return int(BASE_REVISION.search(response.content.decode()).group(1))
+
+
+def edit_url(draft):
+    from django.urls import reverse
+
+    return reverse("workspaces:drafts:edit", args=[draft.workspace.slug, draft.pk])

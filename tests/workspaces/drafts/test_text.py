@@ -1,0 +1,78 @@
+"""Merging concurrent edits paragraph by paragraph, and turning a draft into a public paper."""
+
+from workspaces.drafts.diff import BOTH, MINE, THEIRS, compare, merge_texts
+from workspaces.drafts.text import paper_blocks
+
+BASE = "أ\n\nب\n\nج\n\nد"
+
+
+def merged(base, theirs, mine, choose=None):
+    paragraphs = []
+    for region in merge_texts(base, theirs, mine):
+        choice = (choose or {}).get(tuple(region.mine), region.suggested)
+        paragraphs.extend(region.resolve(choice))
+    return paragraphs
+
+
+def test_changes_to_different_paragraphs_merge_without_a_choice_to_make():
+    regions = merge_texts(BASE, "أ\n\nب (هم)\n\nج\n\nد", "أ\n\nب\n\nج\n\nد (أنا)")
+    suggested = [region.suggested for region in regions if region.differs]
+    assert suggested == [THEIRS, MINE]
+    assert merged(BASE, "أ\n\nب (هم)\n\nج\n\nد", "أ\n\nب\n\nج\n\nد (أنا)") == [
+        "أ",
+        "ب (هم)",
+        "ج",
+        "د (أنا)",
+    ]
+
+
+def test_the_same_paragraph_changed_on_both_sides_keeps_both_by_default():
+    regions = [
+        region
+        for region in merge_texts(BASE, "أ\n\nب1\n\nج\n\nد", "أ\n\nب2\n\nج\n\nد")
+        if region.differs
+    ]
+    assert len(regions) == 1
+    assert regions[0].suggested == BOTH
+    assert regions[0].resolve(BOTH) == ["ب1", "ب2"]
+    assert regions[0].resolve(THEIRS) == ["ب1"]
+    assert regions[0].resolve(MINE) == ["ب2"]
+
+
+def test_additions_on_both_sides_are_all_kept():
+    assert merged(BASE, "صفر\n\n" + BASE, BASE + "\n\nهـ") == ["صفر", "أ", "ب", "ج", "د", "هـ"]
+
+
+def test_a_deletion_on_one_side_is_offered_not_imposed():
+    regions = [region for region in merge_texts(BASE, "أ\n\nج\n\nد", BASE) if region.differs]
+    assert [(region.theirs, region.mine, region.suggested) for region in regions] == [
+        ([], ["ب"], THEIRS)
+    ]
+    assert regions[0].resolve(MINE) == ["ب"]
+
+
+def test_compare_pairs_paragraphs_and_marks_words():
+    rows = compare("أ\n\nقال <b>س</b>\n\nج", "أ\n\nقال <b>ص</b>\n\nج\n\nد")
+    assert [row.status for row in rows] == ["same", "changed", "same", "added"]
+    assert rows[1].old == "قال <del>&lt;b&gt;س&lt;/b&gt;</del>"
+    assert rows[1].new == "قال <ins>&lt;b&gt;ص&lt;/b&gt;</ins>"
+    assert rows[3].new == "<ins>د</ins>"
+
+
+def test_a_paper_keeps_headings_lists_and_outside_links_but_no_way_back_in():
+    source = (
+        "## عنوان فرعي\n\n"
+        "نص **مهم** مع [رابط داخلي](/ar/workspaces/legal-constitutional/discussions/1/) "
+        "و[رابط مطلق](https://cssr.example/en/workspaces/electoral/) "
+        "و[مصدر](https://example.org/a)\n\n"
+        "- بند أول\n- بند ثانٍ\n\n"
+        "1. توصية"
+    )
+    assert paper_blocks(source) == [
+        ("heading", "عنوان فرعي"),
+        (
+            "paragraph",
+            '<p>نص <b>مهم</b> مع رابط داخلي ورابط مطلق و<a href="https://example.org/a">مصدر</a></p>'
+            "<ul><li>بند أول</li><li>بند ثانٍ</li></ul><ol><li>توصية</li></ol>",
+        ),
+    ]

@@ -1,0 +1,166 @@
+"""A member uploads two files with progress bars in the Arabic interface and opens a preview."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from workspaces.files.samples import arabic_pdf, demo_image
+
+pytestmark = pytest.mark.browser
+
+try:
+    from tests.browser.conftest import (  # noqa: F401
+        _catalogues,
+        browser,
+        demo_world,
+        page,
+        screenshots,
+        sign_in,
+        traffic,
+    )
+except ImportError:  # the shared browser fixtures are absent: a minimal Chromium of our own
+    CHROMIUM = Path("/usr/bin/chromium")
+    PASSWORD = "browser-files-pass"
+
+    @pytest.fixture
+    def demo_world(live_server, transactional_db):
+        from wagtail.models import Locale, Page
+
+        from accounts.demo import create_users
+
+        for code in ("ar", "en"):
+            Locale.objects.get_or_create(language_code=code)
+        if Page.get_first_root_node() is None:
+            Page.add_root(
+                instance=Page(
+                    title="Root", slug="root", locale=Locale.objects.get(language_code="ar")
+                )
+            )
+        return {"users": create_users(PASSWORD)}
+
+    @pytest.fixture
+    def page(demo_world, live_server):
+        if not CHROMIUM.exists():
+            if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+                pytest.fail("Debian's Chromium is missing at /usr/bin/chromium.")
+            pytest.skip("Browser tests need Debian's Chromium at /usr/bin/chromium.")
+        from playwright.sync_api import sync_playwright
+
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                ],
+            )
+            context = chromium.new_context(base_url=live_server.url)
+            yield context.new_page()
+            chromium.close()
+
+    @pytest.fixture
+    def sign_in(page):
+        def sign_in_as(username, next_url=None):
+            page.goto("/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+            page.fill("input[name=username]", username)
+            page.fill("input[name=password]", PASSWORD)
+            with page.expect_navigation():
+                page.locator("main form button[type=submit]").click()
+
+        return sign_in_as
+
+    @pytest.fixture
+    def screenshots():
+        folder = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+
+@pytest.fixture
+def workspaces(demo_world, settings, tmp_path):
+    from workspaces.demo import create_workspaces
+    from workspaces.discussions.demo import create_discussions
+    from workspaces.files.demo import create_files
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    workspaces = create_workspaces(demo_world["users"])
+    create_discussions(workspaces, demo_world["users"])
+    create_files(workspaces, demo_world["users"])
+    return workspaces
+
+
+def test_upload_two_files_with_progress_bars_then_open_the_image_preview(
+    page, sign_in, workspaces, screenshots
+):
+    from playwright.sync_api import expect
+
+    from workspaces.files.models import WorkspaceFile
+
+    library = "/ar/workspaces/legal-constitutional/library/"
+    sign_in("member_legal", next_url=library + "upload/")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+
+    page.set_input_files(
+        "input[name=files]",
+        [
+            {
+                "name": "محضر الاجتماع.pdf",
+                "mimeType": "application/pdf",
+                "buffer": arabic_pdf(["محضر الاجتماع الثالث"]),
+            },
+            {"name": "صورة الورشة.jpg", "mimeType": "image/jpeg", "buffer": demo_image(seed=2)},
+        ],
+    )
+    items = page.locator(".upload-item")
+    expect(items).to_have_count(2)
+    expect(page.locator(".upload-item progress")).to_have_count(2)
+    page.locator("form[data-upload-form] button[type=submit]").click()
+    expect(page.locator(".upload-list__finished")).to_be_visible()
+    expect(page.locator(".upload-item--done")).to_have_count(2)
+    for index in range(2):
+        assert items.nth(index).locator("progress").evaluate("bar => bar.value") == 100
+    page.screenshot(path=screenshots / "files-upload-ar.png", full_page=True)
+    assert set(
+        WorkspaceFile.objects.filter(workspace__slug="legal-constitutional").values_list(
+            "title", flat=True
+        )
+    ) >= {"محضر الاجتماع", "صورة الورشة"}
+
+    # A refused file says why, next to its own progress bar, and leaves the others alone.
+    page.set_input_files(
+        "input[name=files]",
+        [{"name": "شعار.svg", "mimeType": "image/svg+xml", "buffer": b"<svg/>"}],
+    )
+    page.locator("form[data-upload-form] button[type=submit]").click()
+    expect(page.locator(".upload-item--failed [role=alert]")).to_contain_text("شعار.svg")
+
+    page.goto(library)
+    card = page.locator(".file-card", has_text="صورة الورشة")
+    expect(card.locator("img")).to_be_visible()
+    card.locator("a").first.click()
+    preview = page.locator(".file-preview__image")
+    expect(preview).to_be_visible()
+    assert preview.evaluate("image => image.complete && image.naturalWidth") > 0
+    page.screenshot(path=screenshots / "files-image-detail-ar.png", full_page=True)
+    with page.expect_navigation():
+        page.locator(".file-preview__link").click()
+    assert page.evaluate("document.images.length && document.images[0].naturalWidth") == 1200
+    page.screenshot(path=screenshots / "files-image-preview.png")
+
+    # The demo files are attached to the group's first discussion, shown under its text.
+    from workspaces.discussions.models import DiscussionPage
+
+    discussion = DiscussionPage.objects.child_of(workspaces["legal-constitutional"]).first()
+    page.goto(discussion.url.replace("http://testserver", ""))
+    attachments = page.locator(".attachments")
+    expect(attachments.locator("img")).to_be_visible()
+    expect(attachments.locator(".attachments__documents a", has_text="ورقة عمل")).to_be_visible()
+    page.screenshot(path=screenshots / "files-discussion-attachments-ar.png", full_page=True)

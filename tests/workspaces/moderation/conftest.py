@@ -1,0 +1,2 @@
+# The same people and workspaces as the discussion tests.
+from tests.workspaces.discussions.conftest import login, team  # noqa: F401

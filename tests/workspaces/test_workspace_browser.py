@@ -1,0 +1,95 @@
+"""A newcomer's first visit, in Arabic, in Debian's Chromium: sign in, accept the code of
+conduct, land in the workspace, start a discussion and reply to it."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+# One Chromium, one way of launching it and of watching its traffic, for every browser test.
+from tests.browser.conftest import (  # noqa: F401
+    DEMO_PASSWORD,
+    _catalogues,
+    browser,
+    demo_world,
+    page,
+    screenshots,
+    sign_in,
+    traffic,
+)
+
+pytestmark = pytest.mark.browser
+
+WORKSPACE = "/ar/workspaces/legal-constitutional/"
+
+
+@pytest.fixture
+def workspaces_world(demo_world):  # noqa: F811
+    """The whole demo world on the live server's (emptied) database."""
+    from wagtail.models import Collection
+
+    # The live server's database was emptied, the root collection with it.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
+    return demo_world
+
+
+def test_a_newcomer_accepts_the_code_and_takes_part_in_arabic(
+    workspaces_world,
+    live_server,
+    page,  # noqa: F811
+    sign_in,  # noqa: F811
+    screenshots,  # noqa: F811
+    traffic,  # noqa: F811
+):
+    from workspaces.models import CodeOfConduct, CodeOfConductAcceptance
+
+    sign_in("member_new", next_url=WORKSPACE)
+
+    # Sent to the code of conduct first, with the way back kept.
+    assert re.search(r"/ar/workspaces/code-of-conduct/\?next=", page.url)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.locator("html").get_attribute("lang") == "ar"
+    assert "نحترم بعضنا بعضاً" in page.locator("main").inner_text()
+    page.screenshot(path=screenshots / "workspace-code-of-conduct.png", full_page=True)
+
+    # Nothing of the workspace opens before accepting.
+    page.goto(f"{WORKSPACE}members/")
+    assert "/code-of-conduct/" in page.url
+    page.goto(WORKSPACE)
+
+    page.locator("main input[name=accept]").check()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"{live_server.url}{WORKSPACE}")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert "مجموعة العمل القانونية والدستورية" in page.locator("main").inner_text()
+    acceptance = CodeOfConductAcceptance.objects.get(user__username="member_new")
+    assert acceptance.code == CodeOfConduct.current()
+    page.screenshot(path=screenshots / "workspace-first-entry.png", full_page=True)
+
+    new_discussion = page.locator(f'main a[href="{WORKSPACE}discussions/new/"]')
+    if not new_discussion.count():
+        pytest.skip("the workspace offers no discussions yet")
+    new_discussion.first.click()
+    page.locator("main input[name=title]").fill("اقتراح: جدول زمني لمناقشة المبادئ الدستورية")
+    page.locator("main textarea[name=body]").fill(
+        "أقترح أن نخصص الأسبوعين القادمين لمناقشة **المبادئ الأساسية** قبل صياغة أي نص."
+    )
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    heading = page.locator("main h1")
+    assert heading.inner_text() == "اقتراح: جدول زمني لمناقشة المبادئ الدستورية"
+    assert heading.get_attribute("dir") == "auto"
+    assert "/ar/workspaces/legal-constitutional/" in page.url
+
+    reply_form = page.locator("#reply-form form")
+    reply_form.locator("textarea[name=body]").fill("موافق، وأقترح أن نبدأ بمبدأ استقلال القضاء.")
+    reply_form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "موافق، وأقترح أن نبدأ بمبدأ استقلال القضاء." in page.locator("main").inner_text()
+    page.screenshot(path=screenshots / "workspace-discussion-reply.png", full_page=True)
+
+    assert traffic.foreign_requests() == []
+    assert traffic.errors == []

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DiscussionsConfig(AppConfig):
+    """Discussions and concerns that members start in their workspace, and the replies to them."""
+
+    name = "workspaces.discussions"
+    label = "discussions"
+    verbose_name = _("Discussions")

@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField
+
+from .models import BODY_MAX_LENGTH, REPLY_MAX_LENGTH, TITLE_MAX_LENGTH, DiscussionPage
+
+FORMAT_HELP = _(
+    "You can write *emphasis*, **strong**, [a link](https://example.org), lists starting "
+    "with - or 1., and quotes starting with >."
+)
+
+
+class DiscussionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("This is"),
+        choices=DiscussionPage.Kind.choices,
+        initial=DiscussionPage.Kind.DISCUSSION,
+        widget=forms.RadioSelect,
+        help_text=_("Raise a concern when something worries you and the group should know."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_LENGTH)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}),
+        help_text=FORMAT_HELP,
+    )
+    tags = TagField(
+        label=_("Tags"),
+        required=False,
+        help_text=_("Optional, separated by commas, for example: constitution, elections"),
+    )
+    focal_point_invited = forms.BooleanField(
+        label=_("Invite the focal point of the envoy's office to reply"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].widget.attrs["dir"] = "auto"
+        self.fields["tags"].widget.attrs["dir"] = "auto"
+
+    @classmethod
+    def for_discussion(cls, discussion, data=None):
+        initial = {
+            "kind": discussion.kind,
+            "title": discussion.title,
+            "body": discussion.body,
+            "tags": list(discussion.tags.all()),
+            "focal_point_invited": discussion.focal_point_invited,
+        }
+        return cls(data, initial=initial)
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=REPLY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+        help_text=FORMAT_HELP,
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    everywhere = forms.BooleanField(label=_("In all my workspaces"), required=False)

@@ -1,0 +1,428 @@
+"""Discussions and concerns members start in their workspace, the replies, and who read what.
+
+A discussion is a page below its workspace, so it inherits the workspace's view restriction and
+shows in Wagtail's page history; replies are ordinary rows, many per discussion. The discussion
+keeps its reply count and last activity itself, exact on every reply created, hidden or
+restored, so a list of discussions costs the same few queries however long the threads are.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.log_actions import log
+from wagtail.models import Page, PageManager
+from wagtail.models.pages import PageQuerySet
+
+from search.text import normalise
+from workspaces.models import Role, WorkspaceUrlMixin
+from workspaces.moderation.models import Moderated
+
+from .markup import excerpt
+
+REPLIES_PER_PAGE = 20
+TITLE_MAX_LENGTH = 200
+BODY_MAX_LENGTH = 20_000
+REPLY_MAX_LENGTH = 10_000
+SLUG_MAX_LENGTH = 50
+
+
+def edit_window():
+    return datetime.timedelta(minutes=settings.POST_EDIT_WINDOW_MINUTES)
+
+
+def reserved_slugs():
+    """First path segments below a workspace that belong to named routes, not to pages.
+
+    Read from the URLconf, so a route another feature adds later is never shadowed by a
+    discussion that happens to share its name.
+    """
+    from workspaces import urls
+
+    reserved = set()
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if hasattr(pattern, "url_patterns"):
+                walk(pattern.url_patterns, route)
+                continue
+            parts = route.split("/")
+            if len(parts) > 1 and parts[0] == "<str:slug>" and not parts[1].startswith("<"):
+                reserved.add(parts[1])
+
+    walk(urls.urlpatterns, "")
+    return reserved
+
+
+class DiscussionTagName(TagBase):
+    """Tags of discussions, apart from taggit's shared table: the admin offers that one to
+    editors for images and documents, and private tag names must not surface there."""
+
+    class Meta:
+        verbose_name = _("discussion tag")
+        verbose_name_plural = _("discussion tags")
+
+
+class TaggedDiscussion(ItemBase):
+    tag = models.ForeignKey(
+        DiscussionTagName, on_delete=models.CASCADE, related_name="tagged_discussions"
+    )
+    content_object = ParentalKey(
+        "discussions.DiscussionPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class DiscussionQuerySet(PageQuerySet):
+    def in_workspace(self, workspace):
+        return self.child_of(workspace)
+
+    def in_workspaces(self, workspaces):
+        """Discussions below any of `workspaces` (already filtered by the access rule)."""
+        condition = Q()
+        for workspace in workspaces:
+            condition |= Q(path__startswith=workspace.path, depth=workspace.depth + 1)
+        return self.filter(condition) if condition else self.none()
+
+    def with_read_state(self, user):
+        """Annotate `last_read_at` for `user`; `is_unread` reads it without another query."""
+        read = ReadState.objects.filter(user=user, discussion=OuterRef("pk"))
+        return self.annotate(last_read_at=Subquery(read.values("last_read_at")[:1]))
+
+    def for_listing(self, user):
+        return (
+            self.live()
+            .with_read_state(user)
+            .select_related("owner")
+            .prefetch_related("tags")
+            .order_by("-last_activity_at", "-pk")
+        )
+
+    def matching(self, words):
+        """Every word of a normalised query must occur in the folded title and text."""
+        return self.filter(*[Q(search_text__contains=word) for word in words])
+
+
+class DiscussionManager(PageManager.from_queryset(DiscussionQuerySet)):
+    pass
+
+
+class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
+    """A discussion or a concern raised by a member, with its replies below it."""
+
+    class Kind(models.TextChoices):
+        DISCUSSION = "discussion", _("Discussion")
+        CONCERN = "concern", _("Concern")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
+    body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
+    tags = ClusterTaggableManager(through=TaggedDiscussion, blank=True, verbose_name=_("tags"))
+    focal_point_invited = models.BooleanField(
+        _("focal point invited"),
+        default=False,
+        help_text=_("The group's focal point in the envoy's office may reply."),
+    )
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True, editable=False)
+    reply_count = models.PositiveIntegerField(_("replies"), default=0, editable=False)
+    last_activity_at = models.DateTimeField(
+        _("last activity"), default=timezone.now, editable=False, db_index=True
+    )
+    # Title and text folded by `search.text.normalise`, matched by the workspace search.
+    search_text = models.TextField(blank=True, editable=False)
+
+    objects = DiscussionManager()
+
+    moderation_key = "discussion"
+    moderation_url_namespace = "workspaces:discussions"
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("focal_point_invited"),
+    ]
+
+    parent_page_types = ["workspaces.WorkspacePage"]
+    subpage_types = []
+
+    # Fields that describe the thread as it is now, not a version of its text: publishing a
+    # revision must never bring back an old count or undo a moderator's decision.
+    LIVE_STATE_FIELDS = (
+        "reply_count",
+        "last_activity_at",
+        "hidden",
+        "hidden_reason",
+        "hidden_by_id",
+        "hidden_at",
+    )
+
+    class Meta:
+        verbose_name = _("discussion")
+        verbose_name_plural = _("discussions")
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalise(f"{self.title}\n{self.body}")
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for field in self.LIVE_STATE_FIELDS:
+            setattr(obj, field, getattr(self, field))
+        return obj
+
+    # -- Starting and editing ----------------------------------------------------------------
+
+    @classmethod
+    @transaction.atomic
+    def start(cls, *, workspace, author, title, body, kind, tags=(), focal_point_invited=False):
+        """Publish a new discussion below `workspace`, as `author`, with Wagtail's history."""
+        discussion = cls(
+            title=title,
+            slug=cls.free_slug(workspace, title),
+            body=body,
+            kind=kind,
+            focal_point_invited=focal_point_invited,
+            owner=author,
+            last_activity_at=timezone.now(),
+        )
+        discussion.tags.set(list(tags))
+        workspace.add_child(instance=discussion)
+        log(instance=discussion, action="wagtail.create", user=author)
+        revision = discussion.save_revision(user=author)
+        # Members hold no Wagtail page permission; the workspace views decided they may post.
+        revision.publish(user=author, skip_permission_checks=True)
+        return discussion
+
+    @transaction.atomic
+    def revise(self, *, user, title, body, kind, tags=(), focal_point_invited=False):
+        """Save the author's edit as a new revision and publish it."""
+        self.title = title
+        self.body = body
+        self.kind = kind
+        self.focal_point_invited = focal_point_invited
+        self.edited_at = timezone.now()
+        self.tags.set(list(tags))
+        revision = self.save_revision(user=user, log_action=True)
+        revision.publish(user=user, skip_permission_checks=True)
+        self.refresh_activity()
+
+    @staticmethod
+    def free_slug(workspace, title):
+        """A slug from the title, unique below `workspace` and clear of the named routes."""
+        base = slugify(title, allow_unicode=True)
+        if len(base) > SLUG_MAX_LENGTH:
+            # Arabic letters take six characters each once in a URL: keep whole words, short.
+            base = base[:SLUG_MAX_LENGTH].rsplit("-", 1)[0]
+        base = base.strip("-") or "discussion"
+        taken = set(
+            workspace.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+        taken |= reserved_slugs()
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
+
+    # -- Replies and activity ----------------------------------------------------------------
+
+    @transaction.atomic
+    def add_reply(self, *, author, body):
+        reply = Reply.objects.create(discussion=self, author=author, body=body)
+        self.refresh_activity()
+        return reply
+
+    @transaction.atomic
+    def refresh_activity(self):
+        """Recount visible replies and the latest activity from the rows themselves.
+
+        The discussion row is locked first, so replies arriving together are counted one after
+        the other and the stored numbers are never off by a concurrent write.
+        """
+        DiscussionPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
+        visible = Reply.objects.filter(discussion_id=self.pk, hidden=False).aggregate(
+            count=Count("pk"), latest=Max("created_at")
+        )
+        started = self.first_published_at or self.last_activity_at
+        latest = max(filter(None, [visible["latest"], started]))
+        DiscussionPage.objects.filter(pk=self.pk).update(
+            reply_count=visible["count"], last_activity_at=latest
+        )
+        self.reply_count, self.last_activity_at = visible["count"], latest
+
+    def can_reply(self, access):
+        """Members and rapporteurs reply; the focal point only where the author invited them."""
+        if self.hidden or not access.workspace.is_open or access.needs_code_of_conduct:
+            return False
+        if access.can_post:
+            return True
+        return access.role == Role.FOCAL_POINT and self.focal_point_invited
+
+    def is_editable_by(self, user, access, now=None):
+        return (
+            self.owner_id == user.pk
+            and not self.hidden
+            and access.can_post
+            and self.first_published_at is not None
+            and (now or timezone.now()) < self.first_published_at + edit_window()
+        )
+
+    @property
+    def is_unread(self):
+        """Needs `with_read_state()`: new activity since the user last opened the thread."""
+        last_read_at = getattr(self, "last_read_at", None)
+        return last_read_at is None or self.last_activity_at > last_read_at
+
+    def page_of(self, reply):
+        """The page of the thread on which `reply` is shown (replies oldest first)."""
+        before = self.replies.filter(
+            Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
+        ).count()
+        return before // REPLIES_PER_PAGE + 1
+
+    def reply_url(self, reply):
+        page = self.page_of(reply)
+        query = f"?page={page}" if page > 1 else ""
+        return f"{self.url}{query}#reply-{reply.pk}"
+
+    # -- Serving -------------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        access = getattr(request, "workspace_access", None)
+        if access is None:
+            # Previews from the admin (staff only) do not pass through the workspace views.
+            access = self.get_parent().specific.access_for(request.user)
+            request.workspace_access = access
+        if request.user.is_authenticated and not getattr(request, "is_preview", False):
+            request.discussion_previously_read = ReadState.mark_read(request.user, self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import thread_context  # The views import this module.
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(thread_context(request, self))
+        return context
+
+    # -- Moderation ----------------------------------------------------------------------------
+
+    @classmethod
+    def moderated_in(cls, workspace):
+        return cls.objects.in_workspace(workspace).live()
+
+    @property
+    def moderation_author_id(self):
+        return self.owner_id
+
+    def get_moderation_url(self, workspace):
+        return self.url
+
+    def moderation_excerpt(self):
+        return excerpt(f"{self.title}: {self.body}", 160)
+
+
+class Reply(Moderated):
+    discussion = models.ForeignKey(
+        DiscussionPage,
+        verbose_name=_("discussion"),
+        on_delete=models.CASCADE,
+        related_name="replies",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.CASCADE,
+        related_name="discussion_replies",
+    )
+    body = models.TextField(_("text"), max_length=REPLY_MAX_LENGTH)
+    created_at = models.DateTimeField(_("posted"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    search_text = models.TextField(blank=True, editable=False)
+
+    moderation_key = "reply"
+    moderation_url_namespace = "workspaces:discussions"
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["discussion", "created_at"])]
+
+    def __str__(self):
+        return excerpt(self.body, 60)
+
+    def save(self, *args, **kwargs):
+        self.search_text = normalise(self.body)
+        return super().save(*args, **kwargs)
+
+    def revise(self, *, body):
+        self.body = body
+        self.edited_at = timezone.now()
+        self.save(update_fields=["body", "edited_at", "search_text"])
+
+    def is_editable_by(self, user, access, now=None):
+        return (
+            self.author_id == user.pk
+            and not self.hidden
+            and self.discussion.can_reply(access)
+            and (now or timezone.now()) < self.created_at + edit_window()
+        )
+
+    @classmethod
+    def moderated_in(cls, workspace):
+        return cls.objects.filter(discussion__in=DiscussionPage.objects.in_workspace(workspace))
+
+    @property
+    def moderation_author_id(self):
+        return self.author_id
+
+    def get_moderation_url(self, workspace):
+        return reverse("workspaces:discussions:reply", args=[workspace.slug, self.pk])
+
+    def moderation_excerpt(self):
+        return excerpt(self.body)
+
+    def moderation_changed(self):
+        self.discussion.refresh_activity()
+
+
+class ReadState(models.Model):
+    """When a user last opened a thread; on the server, so every device shows the same."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="discussion_reads"
+    )
+    discussion = models.ForeignKey(
+        DiscussionPage, on_delete=models.CASCADE, related_name="read_states"
+    )
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "discussion"], name="one_read_state_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.discussion_id} · {self.last_read_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def mark_read(cls, user, discussion):
+        """Record that `user` has seen the thread now; return when they had seen it before."""
+        now = timezone.now()
+        state, created = cls.objects.get_or_create(
+            user=user, discussion=discussion, defaults={"last_read_at": now}
+        )
+        if created:
+            return None
+        previous, state.last_read_at = state.last_read_at, now
+        state.save(update_fields=["last_read_at"])
+        return previous

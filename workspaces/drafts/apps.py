@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DraftsConfig(AppConfig):
+    """Texts a workspace writes together: revisions, merges, comments, exports and papers."""
+
+    name = "workspaces.drafts"
+    label = "drafts"
+    verbose_name = _("Drafts")

@@ -1,0 +1,301 @@
+"""Drafts of a workspace: list, start, edit (and merge), history, compare, restore, comments,
+exports and publication. Every view goes through `workspace_view`, and every draft, revision
+and comment is looked up inside the workspace of the address, never by id alone."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from workinggroups.models import WorkingGroupsPage
+from workspaces.access import workspace_view
+
+from . import exports
+from .diff import compare as compare_texts
+from .forms import TITLE, CommentForm, DraftForm, MergeForm, PublishForm, StartDraftForm
+from .models import DraftPage, DraftRevision, EditConflict
+
+
+def _draft(access, draft_id):
+    draft = DraftPage.objects.in_workspace(access.workspace).filter(pk=draft_id).first()
+    if draft is None:
+        raise Http404
+    draft._workspace = access.workspace
+    return draft
+
+
+ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def draft_view(methods=("GET", "HEAD"), needs=None):
+    """`workspace_view` for the addresses of one draft, which the view receives instead of its id.
+
+    The draft is found first: an id that is not a draft of this workspace is 404 whatever the
+    method or the role, so no answer differs between a draft elsewhere and none at all. Then the
+    role, then the method, in `workspace_view`'s order.
+    """
+
+    def decorator(view):
+        @workspace_view(methods=ANY_METHOD)
+        @wraps(view)
+        def wrapper(request, access, draft_id):
+            draft = _draft(access, draft_id)
+            if needs and not getattr(access, needs):
+                raise PermissionDenied
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
+            return view(request, access, draft)
+
+        return wrapper
+
+    return decorator
+
+
+def _revision(draft, revision_id):
+    try:
+        return draft.text_revisions.select_related("author").get(pk=int(revision_id))
+    except (TypeError, ValueError, DraftRevision.DoesNotExist) as missing:
+        raise Http404 from missing
+
+
+def _numbered(revisions):
+    """Revisions newest first, each with its number in the draft's history (1 is the first)."""
+    revisions = list(revisions)
+    for index, revision in enumerate(revisions):
+        revision.number = len(revisions) - index
+    return revisions
+
+
+def _context(access, **extra):
+    return {"page": access.workspace, "workspace": access.workspace, "access": access, **extra}
+
+
+def _saved(draft, revision):
+    """Back to the draft, telling the browser which revision now holds its kept work."""
+    return redirect(f"{draft.url}?saved={revision.pk}")
+
+
+@workspace_view()
+def index(request, access):
+    drafts = (
+        DraftPage.objects.in_workspace(access.workspace)
+        .order_by("-last_published_at", "-pk")
+        .prefetch_related("text_revisions__author")
+    )
+    entries = [(draft, draft.text_revisions.all()[:1]) for draft in drafts]
+    return render(request, "drafts/index.html", _context(access, entries=entries))
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
+def start(request, access):
+    form = StartDraftForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        draft = DraftPage.start(
+            access.workspace, request.user, form.cleaned_data["title"], form.cleaned_data["kind"]
+        )
+        return redirect("workspaces:drafts:edit", slug=access.workspace.slug, draft_id=draft.pk)
+    return render(request, "drafts/start.html", _context(access, form=form))
+
+
+@draft_view(methods=("GET", "HEAD", "POST"), needs="can_post")
+def edit(request, access, draft):
+    latest = draft.current_revision()
+    if request.method != "POST":
+        form = DraftForm.for_draft(draft, latest)
+        return render(request, "drafts/edit.html", _context(access, draft=draft, form=form))
+
+    if "merge_from" in request.POST:
+        return _merge(request, access, draft)
+    form = DraftForm(request.POST, draft=draft)
+    if not form.is_valid():
+        return render(request, "drafts/edit.html", _context(access, draft=draft, form=form))
+    base_id = form.cleaned_data["base_revision"]
+    try:
+        revision = draft.save_text(request.user, form.cleaned_data["title"], form.texts(), base_id)
+    except EditConflict as conflict:
+        base = draft.text_revisions.filter(pk=base_id).first() if base_id else None
+        merge = MergeForm.after_conflict(
+            draft, base, conflict.latest, form.cleaned_data["title"], form.texts()
+        )
+        return _merge_screen(request, access, draft, merge)
+    messages.success(request, _("Saved."))
+    return _saved(draft, revision)
+
+
+def _merge(request, access, draft):
+    theirs = _revision(draft, request.POST.get("base_revision"))
+    base_id = request.POST.get("merge_from") or None
+    base = _revision(draft, base_id) if base_id else None
+    merge = MergeForm(request.POST, draft=draft, base=base, theirs=theirs)
+    if not merge.is_valid():
+        return _merge_screen(request, access, draft, merge)
+    title, texts = merge.merged()
+    try:
+        revision = draft.save_text(
+            request.user, title, texts, theirs.pk, origin=DraftRevision.Origin.MERGE
+        )
+    except EditConflict as conflict:
+        # Someone saved again while this merge was being chosen: merge the result with theirs.
+        again = MergeForm.after_conflict(draft, theirs, conflict.latest, title, texts)
+        return _merge_screen(request, access, draft, again)
+    messages.success(request, _("Merged and saved."))
+    return _saved(draft, revision)
+
+
+def _merge_screen(request, access, draft, merge):
+    since = draft.text_revisions.select_related("author")
+    if merge.base is not None:
+        since = since.filter(pk__gt=merge.base.pk)
+    context = _context(access, draft=draft, form=merge, since=since, title_section=TITLE)
+    return render(request, "drafts/merge.html", context, status=409)
+
+
+@draft_view()
+def history(request, access, draft):
+    revisions = _numbered(draft.text_revisions.select_related("author", "restored_from"))
+    context = _context(
+        access, draft=draft, revisions=revisions, latest=revisions[0] if revisions else None
+    )
+    return render(request, "drafts/history.html", context)
+
+
+@draft_view()
+def compare(request, access, draft):
+    """Two revisions side by side; by default the latest and the one before it."""
+    revisions = _numbered(draft.text_revisions.select_related("author"))
+    if not revisions:
+        raise Http404
+    by_id = {str(revision.pk): revision for revision in revisions}
+
+    def chosen(name, default):
+        if name not in request.GET:
+            return default
+        if request.GET[name] not in by_id:
+            raise Http404
+        return by_id[request.GET[name]]
+
+    new = chosen("to", revisions[0])
+    older = [revision for revision in revisions if revision.pk < new.pk]
+    old = chosen("from", older[0] if older else new)
+    if old.pk > new.pk:
+        old, new = new, old
+    parts = []
+    for section in (TITLE, *draft.sections()):
+        rows = compare_texts(getattr(old, section.name), getattr(new, section.name))
+        if section is TITLE and all(row.status == "same" for row in rows):
+            continue
+        parts.append((section, rows))
+    context = _context(
+        access,
+        draft=draft,
+        old=old,
+        new=new,
+        parts=parts,
+        unchanged=all(row.status == "same" for _section, rows in parts for row in rows),
+        revisions=revisions,
+    )
+    return render(request, "drafts/compare.html", context)
+
+
+@draft_view(methods=("POST",), needs="can_post")
+def restore(request, access, draft):
+    if not request.POST.get("revision", "").isdigit():
+        return HttpResponseBadRequest()
+    revision = _revision(draft, request.POST["revision"])
+    history_url = reverse("workspaces:drafts:history", args=[access.workspace.slug, draft.pk])
+    try:
+        base_id = int(request.POST.get("base_revision", ""))
+    except ValueError:
+        base_id = None
+    try:
+        restored = draft.restore(request.user, revision, base_id)
+    except EditConflict:
+        messages.error(
+            request,
+            _(
+                "Someone saved the text while you were looking at its history. Check it, then restore again."
+            ),
+        )
+        return redirect(history_url)
+    messages.success(request, _("The earlier revision is now the current text."))
+    return _saved(draft, restored)
+
+
+@draft_view(methods=("POST",), needs="can_post")
+def comment(request, access, draft):
+    form = CommentForm(request.POST, draft=draft)
+    if form.is_valid():
+        saved = form.save(request.user)
+        messages.success(request, _("Your comment is posted."))
+        return redirect(f"{draft.url}#comment-{saved.parent_id or saved.pk}")
+    request.workspace_access = access
+    context = draft.get_context(request, comment_form=form)
+    return render(request, draft.get_template(request), context, status=400)
+
+
+@draft_view(methods=("POST",), needs="can_post")
+def resolve(request, access, draft):
+    if not request.POST.get("comment", "").isdigit():
+        return HttpResponseBadRequest()
+    thread = draft.comments.filter(pk=request.POST["comment"], parent=None).first()
+    if thread is None:
+        raise Http404
+    if request.POST.get("reopen"):
+        thread.reopen()
+        messages.success(request, _("The comment is open again."))
+    else:
+        thread.resolve(request.user)
+        messages.success(request, _("The comment is resolved."))
+    return redirect(f"{draft.url}#comment-{thread.pk}")
+
+
+def _export(extension):
+    build, content_type = exports.EXPORTS[extension]
+
+    @draft_view()
+    def view(request, access, draft):
+        response = HttpResponse(build(draft), content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{exports.filename(draft, extension)}"'
+        )
+        return response
+
+    view.__name__ = f"export_{extension}"
+    return view
+
+
+export_pdf = _export("pdf")
+export_docx = _export("docx")
+
+
+@draft_view(methods=("GET", "HEAD", "POST"), needs="is_staff")
+def publish(request, access, draft):
+    initial = {"title": draft.paper.title if draft.paper else draft.title}
+    if draft.paper:
+        initial.update(working_group=draft.paper.working_group, summary=draft.paper.summary)
+    form = PublishForm(request.POST or None, draft=draft, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            paper = draft.publish_paper(
+                form.cleaned_data["working_group"],
+                form.cleaned_data["title"],
+                form.cleaned_data["summary"],
+                request.user,
+            )
+        except WorkingGroupsPage.DoesNotExist:
+            form.add_error(None, _("The public site has no working-groups page to publish under."))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Published on the public site. Editors add the English version in the "
+                    "admin with “Translate”."
+                ),
+            )
+            return redirect(paper.url)
+    context = _context(access, draft=draft, form=form, named=draft.named_participants())
+    return render(request, "drafts/publish.html", context)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Events members plan in their workspace, and the calendars that carry them."""
+
+    name = "workspaces.events"
+    label = "events"
+    verbose_name = _("Events")

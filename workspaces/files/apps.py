@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FilesConfig(AppConfig):
+    """Documents and images of a workspace, kept outside every public storage and URL."""
+
+    name = "workspaces.files"
+    label = "files"
+    verbose_name = _("Workspace files")
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

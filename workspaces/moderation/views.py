@@ -1,0 +1,154 @@
+"""Reporting, hiding, restoring, the queue and the log. Every view goes through `workspace_view`:
+reporting needs `can_report` (participants other than officers), the rest `can_moderate`
+(the technical officer and staff)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from workspaces.access import workspace_view
+
+from .forms import ReasonForm
+from .models import ModerationLog, Report
+
+LOG_ENTRIES_PER_PAGE = 50
+
+
+def _post_or_404(access, model, ids):
+    """The post named by the route's id argument, looked up inside this workspace only."""
+    return get_object_or_404(
+        model.moderated_in(access.workspace), pk=ids[f"{model.moderation_key}_id"]
+    )
+
+
+def _next_url(request, fallback):
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return fallback
+
+
+def _reason_page(request, access, post, form, *, title, button):
+    context = {
+        "workspace": access.workspace,
+        "access": access,
+        "post": post,
+        "post_url": post.get_moderation_url(access.workspace),
+        "form": form,
+        "title": title,
+        "button": button,
+        "next": _next_url(request, ""),
+    }
+    return render(request, "moderation/reason_form.html", context)
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_report")
+def report(request, access, model, **ids):
+    # Reporting one's own post is allowed: it is how an author asks for a post to be hidden
+    # once the time to edit it has passed.
+    post = _post_or_404(access, model, ids)
+    if post.hidden:
+        raise PermissionDenied
+    form = ReasonForm(
+        request.POST or None,
+        help_text=_("Only the technical officer and the platform staff see your report."),
+    )
+    if request.method == "POST" and form.is_valid():
+        filed = Report.file(
+            workspace=access.workspace,
+            target=post,
+            reporter=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+        if filed:
+            messages.success(request, _("Thank you. The technical officer will look at it."))
+        else:
+            messages.info(request, _("You have already reported this post."))
+        return redirect(post.get_moderation_url(access.workspace))
+    return _reason_page(
+        request, access, post, form, title=_("Report a post"), button=_("Send the report")
+    )
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_moderate")
+def hide(request, access, model, **ids):
+    post = _post_or_404(access, model, ids)
+    form = ReasonForm(request.POST or None, help_text=_("The author sees this reason."))
+    if request.method == "POST" and form.is_valid():
+        if post.hide(
+            by=request.user, reason=form.cleaned_data["reason"], workspace=access.workspace
+        ):
+            messages.success(request, _("The post is hidden."))
+        else:
+            messages.info(request, _("The post was already hidden."))
+        return redirect(_next_url(request, post.get_moderation_url(access.workspace)))
+    return _reason_page(request, access, post, form, title=_("Hide a post"), button=_("Hide"))
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_moderate")
+def restore(request, access, model, **ids):
+    post = _post_or_404(access, model, ids)
+    form = ReasonForm(request.POST or None, help_text=_("Recorded in the moderation log."))
+    if request.method == "POST" and form.is_valid():
+        restored = post.restore(
+            by=request.user, reason=form.cleaned_data["reason"], workspace=access.workspace
+        )
+        if restored:
+            messages.success(request, _("The post is shown again."))
+        else:
+            messages.info(request, _("The post was not hidden."))
+        return redirect(_next_url(request, post.get_moderation_url(access.workspace)))
+    return _reason_page(
+        request, access, post, form, title=_("Show a hidden post again"), button=_("Restore")
+    )
+
+
+@workspace_view(methods=("POST",), needs="can_moderate")
+def dismiss(request, access):
+    report_id = request.POST.get("report", "")
+    if not report_id.isdigit():
+        raise Http404
+    found = get_object_or_404(Report.objects.filter(workspace=access.workspace), pk=report_id)
+    form = ReasonForm(request.POST, required=False)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if found.dismiss(by=request.user, reason=reason):
+        messages.success(request, _("The report is dismissed."))
+    return redirect(reverse("workspaces:moderation:queue", args=[access.workspace.slug]))
+
+
+@workspace_view(needs="can_moderate")
+def queue(request, access):
+    reports = list(
+        Report.objects.open()
+        .filter(workspace=access.workspace)
+        .select_related("reporter")
+        .prefetch_related("target")
+    )
+    for entry in reports:
+        if entry.target is not None:
+            entry.post_url = entry.target.get_moderation_url(access.workspace)
+            entry.hide_url = entry.target.get_moderation_action_url("hide", access.workspace)
+    context = {"workspace": access.workspace, "access": access, "reports": reports}
+    return render(request, "moderation/queue.html", context)
+
+
+@workspace_view(needs="can_moderate")
+def log(request, access):
+    entries = Paginator(
+        ModerationLog.objects.filter(workspace=access.workspace)
+        .select_related("actor")
+        .prefetch_related("target"),
+        LOG_ENTRIES_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    for entry in entries:
+        if entry.target is not None:
+            entry.post_url = entry.target.get_moderation_url(access.workspace)
+    context = {"workspace": access.workspace, "access": access, "page_obj": entries}
+    return render(request, "moderation/log.html", context)
