@@ -30,3 +30,18 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# The Playwright fixtures (one Chromium for the whole run) are defined once, here, so every test
+# folder shares them: a second session browser in the same thread cannot start.
+from tests.browser.fixtures import (  # noqa: E402, F401 (fixtures and the skip notice hook)
+    _catalogues,
+    browser,
+    demo_password,
+    demo_world,
+    page,
+    pytest_terminal_summary,
+    screenshots,
+    sign_in,
+    traffic,
+)

@@ -12,16 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures used by name)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    LOCAL_HOSTS,
-    MISSING_CHROMIUM,
-    _catalogues,
-    _in_ci,
-    demo_world,
-    screenshots,
-)
+from tests.browser.fixtures import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, MISSING_CHROMIUM, _in_ci
 
 pytestmark = pytest.mark.browser
 

@@ -8,16 +8,7 @@ import pytest
 from django.core.management import call_command
 
 # One Chromium, one way of launching it and of watching its traffic, for every browser test.
-from tests.browser.conftest import (  # noqa: F401
-    DEMO_PASSWORD,
-    _catalogues,
-    browser,
-    demo_world,
-    page,
-    screenshots,
-    sign_in,
-    traffic,
-)
+from tests.browser.fixtures import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 

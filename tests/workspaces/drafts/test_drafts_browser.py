@@ -5,90 +5,20 @@ The browser and the demo people come from tests/browser/conftest.py when it is t
 a minimal fixture drives Debian's Chromium the same way.
 """
 
-import os
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from tests.browser.fixtures import DEMO_PASSWORD, SCREENSHOTS, is_local
+
+
+def arabic(text):
+    with translation.override("ar"):
+        return gettext(text)
+
+
 pytestmark = pytest.mark.browser
-
-try:
-    from tests.browser.conftest import (  # noqa: F401 (fixtures)
-        DEMO_PASSWORD,
-        SCREENSHOTS,
-        _catalogues,
-        browser,
-        demo_world,
-        is_local,
-    )
-except ImportError:
-    from django.core.management import call_command
-
-    CHROMIUM = Path("/usr/bin/chromium")
-    ARGS = [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ]
-    DEMO_PASSWORD = "browser-demo-pass"
-    SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
-
-    def is_local(url):
-        parts = urlsplit(url)
-        return parts.scheme in {"data", "blob"} or parts.hostname in {"127.0.0.1", "localhost"}
-
-    @pytest.fixture(scope="session")
-    def _catalogues():
-        call_command("compile_catalogues", verbosity=0)
-
-    @pytest.fixture(scope="session")
-    def browser():
-        if not CHROMIUM.exists():
-            if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-                pytest.fail("Browser tests need Chromium at /usr/bin/chromium (CI=true).")
-            pytest.skip("Browser tests need Chromium at /usr/bin/chromium.")
-        from playwright.sync_api import sync_playwright
-
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        playwright = sync_playwright().start()
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=ARGS
-        )
-        yield chromium
-        chromium.close()
-        playwright.stop()
-
-    @pytest.fixture
-    def demo_world(_catalogues, live_server, transactional_db):
-        from django.contrib.auth.models import Group
-        from wagtail.models import Locale, Page
-
-        from accounts.demo import create_users
-        from home.demo import create_home_pages
-
-        for code in ("ar", "en"):
-            Locale.objects.get_or_create(language_code=code)
-        if Page.get_first_root_node() is None:
-            Page.add_root(
-                instance=Page(
-                    title="Root", slug="root", locale=Locale.objects.get(language_code="ar")
-                )
-            )
-        for name in ("Editors", "Moderators"):
-            Group.objects.get_or_create(name=name)
-        home = create_home_pages()
-        site = home.get_site()
-        site.hostname, site.port = (
-            urlsplit(live_server.url).hostname,
-            urlsplit(live_server.url).port,
-        )
-        site.save()
-        return {"home": home, "users": create_users(DEMO_PASSWORD)}
 
 
 @pytest.fixture
@@ -188,7 +118,7 @@ def test_two_members_editing_at_once_meet_the_conflict_screen_and_lose_nothing(
     with member.expect_navigation():
         member.locator("form.draft-form button[type=submit]").click()
     expect(member.locator("main h1")).to_have_text(
-        "Someone saved this draft while you were editing it"
+        arabic("Someone saved this draft while you were editing it")
     )
     expect(member.locator(".draft-merge-choice")).to_have_count(2)
     expect(member.locator(".draft-merge-choice ins").first).to_be_visible()
@@ -196,7 +126,7 @@ def test_two_members_editing_at_once_meet_the_conflict_screen_and_lose_nothing(
     shoot(member, "3-conflict-screen")
 
     with member.expect_navigation():
-        member.get_by_role("button", name="Save the merged text").click()
+        member.get_by_role("button", name=arabic("Save the merged text")).click()
     text = member.locator("main .draft-text")
     expect(text).to_contain_text("عبر الانتخابات")
     expect(text).to_contain_text("فقرة أضافها العضو (added by a member).")

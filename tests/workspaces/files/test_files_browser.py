@@ -1,86 +1,10 @@
 """A member uploads two files with progress bars in the Arabic interface and opens a preview."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from workspaces.files.samples import arabic_pdf, demo_image
 
 pytestmark = pytest.mark.browser
-
-try:
-    from tests.browser.conftest import (  # noqa: F401
-        _catalogues,
-        browser,
-        demo_world,
-        page,
-        screenshots,
-        sign_in,
-        traffic,
-    )
-except ImportError:  # the shared browser fixtures are absent: a minimal Chromium of our own
-    CHROMIUM = Path("/usr/bin/chromium")
-    PASSWORD = "browser-files-pass"
-
-    @pytest.fixture
-    def demo_world(live_server, transactional_db):
-        from wagtail.models import Locale, Page
-
-        from accounts.demo import create_users
-
-        for code in ("ar", "en"):
-            Locale.objects.get_or_create(language_code=code)
-        if Page.get_first_root_node() is None:
-            Page.add_root(
-                instance=Page(
-                    title="Root", slug="root", locale=Locale.objects.get(language_code="ar")
-                )
-            )
-        return {"users": create_users(PASSWORD)}
-
-    @pytest.fixture
-    def page(demo_world, live_server):
-        if not CHROMIUM.exists():
-            if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-                pytest.fail("Debian's Chromium is missing at /usr/bin/chromium.")
-            pytest.skip("Browser tests need Debian's Chromium at /usr/bin/chromium.")
-        from playwright.sync_api import sync_playwright
-
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=str(CHROMIUM),
-                headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            )
-            context = chromium.new_context(base_url=live_server.url)
-            yield context.new_page()
-            chromium.close()
-
-    @pytest.fixture
-    def sign_in(page):
-        def sign_in_as(username, next_url=None):
-            page.goto("/accounts/login/" + (f"?next={next_url}" if next_url else ""))
-            page.fill("input[name=username]", username)
-            page.fill("input[name=password]", PASSWORD)
-            with page.expect_navigation():
-                page.locator("main form button[type=submit]").click()
-
-        return sign_in_as
-
-    @pytest.fixture
-    def screenshots():
-        folder = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
 
 
 @pytest.fixture
@@ -148,7 +72,10 @@ def test_upload_two_files_with_progress_bars_then_open_the_image_preview(
     card.locator("a").first.click()
     preview = page.locator(".file-preview__image")
     expect(preview).to_be_visible()
-    assert preview.evaluate("image => image.complete && image.naturalWidth") > 0
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        "image => image.complete && image.naturalWidth > 0", arg=preview.element_handle()
+    )
     page.screenshot(path=screenshots / "files-image-detail-ar.png", full_page=True)
     with page.expect_navigation():
         page.locator(".file-preview__link").click()
