@@ -94,10 +94,10 @@ def demo_world(_catalogues, live_server, transactional_db):
     """The rows migrations create, and the demo home pages and users.
 
     A live-server test runs in a transactional database that is emptied after each test, taking
-    the root page, the locales and Wagtail's groups with it.
+    the root page and collection, the locales and Wagtail's groups with it.
     """
     from django.contrib.auth.models import Group
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from accounts.demo import create_users
     from home.demo import create_home_pages
@@ -108,6 +108,8 @@ def demo_world(_catalogues, live_server, transactional_db):
         Page.add_root(
             instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="ar"))
         )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for name in ("Editors", "Moderators"):
         Group.objects.get_or_create(name=name)
     home = create_home_pages()
