@@ -18,20 +18,29 @@ from wagtail.contrib.settings.registry import registry
 from wagtail.models import Site
 
 GENERATION_KEY = "public-pages:generation"
+# Sites and their settings change far less often than pages; keeping them apart spares the first
+# request after each publication two queries.
+SITE_GENERATION_KEY = "public-pages:site-generation"
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
+def current_generation(key=GENERATION_KEY):
+    generation = cache.get(key)
     if generation is None:
         generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
+        cache.add(key, generation, None)
+        generation = cache.get(key, generation)
     return generation
 
 
 def invalidate_public_pages():
     """Forget every cached page at once; entries of older generations simply expire."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate_sites():
+    """Forget the cached sites and site settings (and the pages, which show them)."""
+    cache.set(SITE_GENERATION_KEY, uuid.uuid4().hex, None)
+    invalidate_public_pages()
 
 
 def _cache_key(request):
@@ -96,9 +105,9 @@ class SiteCacheMiddleware:
     """Resolve the Wagtail site and its settings from the shared cache instead of the database.
 
     Wagtail finds the site for a request, and each site setting, with a query on every request
-    and keeps them on the request only. Both change rarely; caching them per host under the
-    publication generation (any site or setting change starts a new one) saves those queries on
-    every page, which matters most on a cold page cache.
+    and keeps them on the request only. Both change rarely; caching them per host until a site,
+    a setting or a site's root page changes (`invalidate_sites`) saves those queries on every
+    page, which matters most on a cold page cache.
     """
 
     def __init__(self, get_response):
@@ -108,7 +117,7 @@ class SiteCacheMiddleware:
         key = (
             "site-for:"
             + hashlib.sha256(
-                f"{current_generation()}|{request._get_raw_host()}|{request.get_port()}".encode()
+                f"{current_generation(SITE_GENERATION_KEY)}|{request._get_raw_host()}|{request.get_port()}".encode()
             ).hexdigest()
         )
         cached = cache.get(key)
