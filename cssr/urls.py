@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from home import views as home_views
 
@@ -31,6 +32,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("workspaces/", include("workspaces.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs, its page view replaced by one that finds the page in one query.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(serve_pattern, views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -4,10 +4,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cssr.pages import ViewRestrictionsMixin
+
 from .blocks import ANSWER_FEATURES, FAQBodyBlock, assign_anchors, html_to_text
 
 
-class FAQPage(Page):
+class FAQPage(ViewRestrictionsMixin, Page):
     """Questions and answers about the working groups, one page per language under the home page.
 
     The whole body is one StreamField, so the page renders from its own row whatever the number

@@ -5,14 +5,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from cssr.pages import exclude_restricted
+from cssr.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 from updates.models import UpdateIndexPage, UpdatePage
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class HomePage(NormalisedSearchMixin, Page):
+class HomePage(ViewRestrictionsMixin, NormalisedSearchMixin, Page):
     """The public front door, one per language (the English one is a translation)."""
 
     intro = RichTextField(

@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.segments import StringSegmentValue
 
-from cssr.pages import exclude_restricted
+from cssr.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import UpdateStreamBlock
@@ -71,7 +71,7 @@ class TaggedUpdate(TaggedItemBase):
         verbose_name_plural = _("update tags")
 
 
-class UpdateIndexPage(RoutablePageMixin, NormalisedSearchMixin, Page):
+class UpdateIndexPage(ViewRestrictionsMixin, RoutablePageMixin, NormalisedSearchMixin, Page):
     """The list of updates in one language, newest first, with its RSS and Atom feeds.
 
     The feeds are routes of this page rather than URLconf entries: they follow the page's slug and
@@ -129,7 +129,7 @@ class UpdateIndexPage(RoutablePageMixin, NormalisedSearchMixin, Page):
         return UpdatesAtomFeed(self)(request)
 
 
-class UpdatePage(NormalisedSearchMixin, Page):
+class UpdatePage(ViewRestrictionsMixin, NormalisedSearchMixin, Page):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -211,4 +211,6 @@ class UpdatePage(NormalisedSearchMixin, Page):
         return previous, following
 
     def index_page(self):
-        return UpdateIndexPage.objects.parent_of(self).first()
+        # Routing leaves the parent on the page; a link and the feed URLs need none of its own
+        # fields, so this costs no query when the page is served.
+        return self.get_parent().specific_deferred

@@ -9,7 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cssr.pages import exclude_restricted
+from cssr.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import PaperStreamBlock
@@ -59,7 +59,7 @@ class WorkingGroup(TranslatableMixin, models.Model):
         return self.name
 
 
-class WorkingGroupsPage(NormalisedSearchMixin, Page):
+class WorkingGroupsPage(ViewRestrictionsMixin, NormalisedSearchMixin, Page):
     """Lists the working groups of its language with the papers each has published."""
 
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -92,7 +92,7 @@ class WorkingGroupsPage(NormalisedSearchMixin, Page):
         return context
 
 
-class PaperPage(NormalisedSearchMixin, Page):
+class PaperPage(ViewRestrictionsMixin, NormalisedSearchMixin, Page):
     """A non-attributed paper of a working group: it names no participant, by design.
 
     Nothing here links back into a workspace; staff publish the text of an output as a new page.
