@@ -15,7 +15,9 @@ def public_pages():
     """Pages anyone may read, in the visitor's language.
 
     Never `.live()` alone: a page under a view restriction (a workspace, a password) is live too,
-    and its title must not appear in results or suggestions.
+    and its title must not appear in results or suggestions. (`cssr.pages.exclude_restricted`
+    cannot be used here: search backends accept only plain field filters.) Results stay plain
+    `Page` objects: they show only a title, a link and the search description.
     """
     return Page.objects.live().public().filter(locale=Locale.get_active())
 
@@ -29,7 +31,7 @@ def search(request):
     query = _query(request)
     results = None
     if normalise(query).strip():
-        found = public_pages().specific().search(normalise(query))
+        found = public_pages().search(normalise(query))
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "search/search.html", {"query": query, "results": results})
 
@@ -40,6 +42,6 @@ def suggest(request):
     query = normalise(_query(request)).strip()
     suggestions = []
     if query:
-        pages = public_pages().specific().autocomplete(query)[:SUGGESTIONS]
+        pages = public_pages().autocomplete(query)[:SUGGESTIONS]
         suggestions = [{"title": page.title, "url": page.get_url(request)} for page in pages]
     return JsonResponse({"query": _query(request), "suggestions": suggestions})

@@ -1,11 +1,18 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_from_path, get_language_info
-from wagtail.models import Locale, Page, Site
+from django.urls import reverse, translate_url
+from django.utils.translation import (
+    get_language,
+    get_language_from_path,
+    get_language_info,
+    override,
+)
+from wagtail.models import Page
 
 from cssr.cache import current_generation
+from cssr.pages import exclude_restricted
+from cssr.routing import home_url_path
 
 register = template.Library()
 
@@ -26,8 +33,8 @@ def _language_links(request, page):
             else:
                 # Say so plainly, and offer that language's home page instead.
                 entry["missing"] = True
-                home = _home_for(request, page, code)
-                entry["url"] = home.get_url(request) if home else f"/{code}/"
+                with override(code):
+                    entry["url"] = reverse("wagtail_serve", args=[""])
         elif get_language_from_path(request.path_info):
             entry["url"] = translate_url(request.get_full_path(), code)
         else:
@@ -42,17 +49,6 @@ def _served_by_wagtail(request):
     # untranslated workspace trees, show the same content under the other language prefix.
     match = request.resolver_match
     return match is not None and match.url_name == "wagtail_serve"
-
-
-def _home_for(request, page, language_code):
-    site = page.get_site()
-    if site is None:
-        return None
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
-        return None
-    return site.root_page.get_translation_or_none(locale)
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
@@ -74,11 +70,19 @@ def site_menu(context):
     items = cache.get(key)
     if items is None:
         items = []
-        site = Site.find_for_request(request)
-        home = site.root_page.localized if site else None
+        home = home_url_path(request)
         if home is not None:
-            sections = home.get_children().live().public().in_menu().order_by("path")
-            items = [(page.title, page.get_url(request)) for page in sections]
+            # The home page's children, found by their URL path (a page's depth is the number of
+            # slashes in it) so that no query is spent on finding the home page first.
+            sections = (
+                Page.objects.live()
+                .in_menu()
+                .filter(url_path__startswith=home, depth=home.count("/") + 1)
+            )
+            items = [
+                (page.title, page.get_url(request))
+                for page in exclude_restricted(sections).order_by("path")
+            ]
         cache.set(key, items, settings.PUBLIC_PAGE_CACHE_SECONDS)
     return {
         "items": items,
