@@ -5,6 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+DEFAULT_TIME_ZONE = "Asia/Damascus"
 # Where participants and the envoy's office usually are; any IANA zone is accepted.
 COMMON_TIME_ZONES = [
     "Asia/Damascus",
@@ -48,7 +49,7 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
     time_zone = models.CharField(
-        _("time zone"), max_length=64, default="Asia/Damascus", choices=time_zone_choices
+        _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices
     )
 
     class Meta:
@@ -60,3 +61,12 @@ class User(AbstractUser):
 
     def get_display_name(self):
         return self.display_name or self.get_full_name() or self.username
+
+
+def zone_for(user):
+    """The time zone to show `user` times in; the platform's default for anyone without a valid one."""
+    name = getattr(user, "time_zone", "") or DEFAULT_TIME_ZONE
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(DEFAULT_TIME_ZONE)

@@ -25,6 +25,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
+from accounts.models import DEFAULT_TIME_ZONE
 from workspaces.models import STAFF_GROUP_NAME, WorkspaceUrlMixin
 
 # Where participants and the envoy's office meet; forms offer these first.
@@ -35,7 +36,6 @@ COMMON_ZONES = [
     ("Europe/Istanbul", _("Istanbul")),
     ("Asia/Baghdad", _("Erbil, Baghdad")),
 ]
-DEFAULT_ZONE = "Asia/Damascus"
 # The meeting room is the place to be from shortly before an online event until it ends.
 ROOM_OPENS_BEFORE = datetime.timedelta(minutes=15)
 LONGEST_EVENT = datetime.timedelta(days=31)
@@ -45,15 +45,6 @@ def zone_label(name):
     """A city people recognise for the common zones, the IANA name for the rest."""
     label = dict(COMMON_ZONES).get(name)
     return str(label) if label else name
-
-
-def zone_for(user):
-    """The viewer's time zone; the platform's default for anyone without a valid one."""
-    name = getattr(user, "time_zone", "") or DEFAULT_ZONE
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo(DEFAULT_ZONE)
 
 
 class EventQuerySet(PageQuerySet):
@@ -93,7 +84,7 @@ class EventPage(WorkspaceUrlMixin, Page):
     description = models.TextField(_("description"), blank=True)
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
-    time_zone = models.CharField(_("time zone"), max_length=64, default=DEFAULT_ZONE)
+    time_zone = models.CharField(_("time zone"), max_length=64, default=DEFAULT_TIME_ZONE)
     online = models.BooleanField(
         _("online"), default=True, help_text=_("In the workspace's meeting room.")
     )

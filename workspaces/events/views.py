@@ -22,11 +22,12 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.models import zone_for
 from workspaces.access import private_response, workspace_view
 
 from .forms import AnswerForm, EventForm
 from .ics import event_calendar, personal_calendar
-from .models import CalendarFeedToken, EventAnswer, EventPage, zone_for, zone_label
+from .models import CalendarFeedToken, EventAnswer, EventPage, zone_label
 
 MONTH_PARAMETER = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 

@@ -2,7 +2,9 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import CalendarFeedToken, EventPage, zone_for, zone_label
+from accounts.models import zone_for
+
+from ..models import CalendarFeedToken, EventPage, zone_label
 
 register = template.Library()
 
