@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 try:
     import pillow_heif
@@ -139,10 +139,8 @@ def check_upload(upload):
             params=params,
         )
     if file_type.kind == Kind.IMAGE:
-        image_data = _check_image(extension, data, params)
-        if image_data is not data:
-            # Phones' HEIC photos become JPEG, which every browser shows.
-            data = image_data
+        data = _check_image(extension, data, params)
+        if extension in HEIC:
             name = f"{name.rpartition('.')[0]}.jpg"
             extension, file_type = "jpg", TYPES["jpg"]
     return CheckedUpload(
@@ -201,7 +199,12 @@ def _is_text(data):
 
 
 def _check_image(extension, data, params):
-    """Decode the whole image; return the bytes to store (HEIC converted to JPEG)."""
+    """Decode the whole image; return the bytes to store.
+
+    HEIC photos become JPEG, which every browser shows. Any image that carries metadata is saved
+    again without it: a phone photo's EXIF says where it was taken and on which device, and
+    someone sharing a picture with their group must not share that with it.
+    """
     if extension in HEIC and pillow_heif is None:
         raise ValidationError(
             _(
@@ -216,9 +219,11 @@ def _check_image(extension, data, params):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 image.load()
-                if extension not in HEIC:
+                if extension in HEIC:
+                    return _saved(ImageOps.exif_transpose(image).convert("RGB"), "JPEG", quality=90)
+                if image.format == "GIF" or not _carries_metadata(image):
                     return data
-                converted = ImageOps.exif_transpose(image).convert("RGB")
+                return _without_metadata(image, data)
     except (
         UnidentifiedImageError,
         Image.DecompressionBombError,
@@ -232,7 +237,38 @@ def _check_image(extension, data, params):
             code="image",
             params=params,
         ) from error
+
+
+# Where Pillow puts what a JPEG, PNG or WebP file says about itself rather than its pixels: EXIF
+# (GPS position, camera, time), XMP, IPTC and comments. A PNG's text chunks are in `image.text`.
+METADATA_KEYS = {"exif", "xmp", "photoshop", "comment"}
+
+
+def _carries_metadata(image):
+    return bool(METADATA_KEYS & set(image.info)) or bool(getattr(image, "text", None))
+
+
+def _without_metadata(image, data):
+    """The same picture, upright, with its colour profile and nothing else about it."""
+    options = {"icc_profile": image.info.get("icc_profile")}
+    if getattr(image, "is_animated", False):
+        picture = image
+        options["save_all"] = True
+    else:
+        # The orientation tag goes with the rest, so turn the pixels the way it said first.
+        picture = ImageOps.exif_transpose(image)
+    if image.format == "JPEG":
+        # The file's own quantisation tables and chroma subsampling: no visible loss.
+        options["qtables"] = image.quantization
+        options["subsampling"] = JpegImagePlugin.get_sampling(image)
+    elif image.format == "WEBP":
+        # A plain lossless WebP says so in its first chunk; anything else is saved as lossy.
+        options["lossless"] = data[12:16] == b"VP8L"
+        options["quality"] = 90
+    return _saved(picture, image.format, **options)
+
+
+def _saved(image, image_format, **options):
     out = io.BytesIO()
-    # Saved without the photo's metadata: no location or device details travel on.
-    converted.save(out, format="JPEG", quality=90)
+    image.save(out, format=image_format, **options)
     return out.getvalue()

@@ -47,10 +47,12 @@ class UploadsField(forms.FileField):
 
 
 def upload_help():
-    return _(
+    limits = _(
         "Documents (PDF, Word, Excel, PowerPoint, OpenDocument, text) and images (JPEG, PNG, "
         "GIF, WebP, HEIC), up to %(limit)s each."
     ) % {"limit": filesizeformat(settings.WORKSPACE_UPLOAD_MAX_BYTES)}
+    stripped = _("Photos are kept without their location and camera details.")
+    return f"{limits} {stripped}"
 
 
 class UploadForm(forms.Form):

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from workspaces.files.models import Derivative, FileTag, FileVersion, WorkspaceFile
 from workspaces.files.samples import arabic_pdf, demo_image
@@ -142,6 +142,76 @@ def test_heic_photos_are_accepted_and_converted_to_jpeg(member, legal):
     with version.stored.open("rb") as stored:
         assert Image.open(stored).format == "JPEG"
     assert {d.name for d in version.derivatives.all()} == {"thumb", "medium", "large"}
+
+
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+
+
+def photo_with_location(image_format="JPEG", orientation=6):
+    """A phone-like photo: taken sideways (the EXIF says to turn it) and where, to the second."""
+    exif = Image.Exif()
+    exif[ORIENTATION] = orientation
+    exif[0x010F] = "PhoneMaker"  # camera make
+    gps = exif.get_ifd(GPS_IFD)
+    gps.update({1: "N", 2: (33.0, 30.0, 50.0), 3: "E", 4: (36.0, 17.0, 30.0)})
+    out = io.BytesIO()
+    Image.open(io.BytesIO(demo_image(width=300, height=200))).save(
+        out, format=image_format, exif=exif, quality=90
+    )
+    return out.getvalue()
+
+
+def stored_image(workspace):
+    version = WorkspaceFile.objects.in_workspace(workspace).get().current_version
+    with version.stored.open("rb") as stored:
+        data = stored.read()
+    return version, data, Image.open(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("name, image_format", [("IMG_2001.jpg", "JPEG"), ("shot.webp", "WEBP")])
+def test_a_photo_is_kept_without_its_location_and_device_but_upright(
+    member, legal, name, image_format
+):
+    uploaded = photo_with_location(image_format)
+    assert Image.open(io.BytesIO(uploaded)).getexif().get_ifd(GPS_IFD)
+
+    assert post(member, SimpleUploadedFile(name, uploaded)).status_code == 302
+
+    version, data, image = stored_image(legal)
+    assert image.format == image_format
+    assert version.original_name == name
+    assert "exif" not in image.info
+    assert not image.getexif()
+    assert b"PhoneMaker" not in data
+    # Taken sideways: the stored pixels are turned as the orientation tag said.
+    assert image.size == (200, 300)
+    assert version.size == len(data)
+
+
+def test_a_png_loses_its_text_chunks_and_keeps_every_pixel(member, legal):
+    original = Image.open(io.BytesIO(demo_image(width=120, height=80))).convert("RGBA")
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Yusuf, Idlib")
+    info.add_text("GPSPosition", "35.93 N, 36.63 E")
+    out = io.BytesIO()
+    original.save(out, format="PNG", pnginfo=info)
+
+    assert post(member, SimpleUploadedFile("map.png", out.getvalue())).status_code == 302
+
+    _version, data, image = stored_image(legal)
+    assert image.format == "PNG"
+    assert not image.text
+    assert b"Idlib" not in data
+    assert image.convert("RGBA").tobytes() == original.tobytes()
+
+
+def test_an_image_without_metadata_is_stored_as_it_came(member, legal):
+    plain = demo_image(width=300, height=200)
+
+    assert post(member, SimpleUploadedFile("plain.jpg", plain)).status_code == 302
+
+    assert stored_image(legal)[1] == plain
 
 
 def test_office_and_text_files_are_accepted_when_their_content_matches(member, legal):
