@@ -1,4 +1,7 @@
-"""Fast, isolated test runs. DATABASE_URL and REDIS_URL still apply when set (CI)."""
+"""Fast, isolated test runs. DATABASE_URL still applies when set (CI).
+
+The cache is local memory; tests/cssr/test_shared_cache.py points it at REDIS_URL itself.
+"""
 
 from .base import *  # noqa: F403
 
