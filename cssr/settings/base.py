@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "mailer",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -200,17 +201,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Email goes to the console until an SMTP host is configured.
+# Mail is queued in the database and sent by `manage.py runmailer` (django-mailer): a request
+# never waits on the mail server or fails with it, and a message the server refuses is deferred
+# and sent again by `manage.py retry_deferred`, never dropped. It is sent to the console until an
+# SMTP host is configured.
+EMAIL_BACKEND = "mailer.backend.DbBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
     EMAIL_TIMEOUT = 20
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    MAILER_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The log of sent mail keeps no content (reset links, what was written to whom).
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# Queued rows are locked one at a time in the database; no lock file beside the code.
+MAILER_USE_FILE_LOCK = False
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CSSR <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

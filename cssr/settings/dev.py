@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# On a laptop a reset link should show in the terminal at once, without a mail worker running.
+EMAIL_BACKEND = MAILER_EMAIL_BACKEND  # noqa: F405
