@@ -16,8 +16,6 @@ class TimeZoneMiddleware:
     def __call__(self, request):
         if request.user.is_authenticated:
             timezone.activate(zone_for(request.user))
-        else:
-            timezone.deactivate()
         try:
             return self.get_response(request)
         finally:
