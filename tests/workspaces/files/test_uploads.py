@@ -206,10 +206,72 @@ def test_a_png_loses_its_text_chunks_and_keeps_every_pixel(member, legal):
     assert image.convert("RGBA").tobytes() == original.tobytes()
 
 
-def test_an_image_without_metadata_is_stored_as_it_came(member, legal):
-    plain = demo_image(width=300, height=200)
+def animated_gif(comment=None):
+    """Three frames, each shown for its own time, looping for ever."""
+    frames = []
+    for number in range(3):
+        frame = Image.new("P", (16, 12), number)
+        frame.putpalette([200, 30, 30, 30, 160, 60, 20, 40, 200])
+        frame.putpixel((number, number), (number + 1) % 3)
+        frames.append(frame)
+    out = io.BytesIO()
+    options = {"comment": comment} if comment else {}
+    frames[0].save(
+        out,
+        format="GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[100, 250, 400],
+        loop=0,
+        **options,
+    )
+    return out.getvalue()
 
-    assert post(member, SimpleUploadedFile("plain.jpg", plain)).status_code == 302
+
+def gif_frames(data):
+    image = Image.open(io.BytesIO(data))
+    frames = []
+    for number in range(image.n_frames):
+        image.seek(number)
+        frames.append((image.info["duration"], image.convert("RGB").tobytes()))
+    return image.info.get("loop"), frames
+
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description GPSLatitude="35,56.1N"/></x:xmpmeta>'
+
+
+def gif_with_comment_and_xmp():
+    data = animated_gif(comment=b"Taken by Yusuf in Idlib")
+    # XMP travels in an application extension, its packet followed by the "magic trailer" that
+    # lets GIF readers skip it; a second comment sits between the frames, and an archive hides
+    # after the end of the image.
+    xmp = b"!\xff\x0bXMP DataXMP" + XMP + bytes([1, *range(255, -1, -1), 0])
+    first, second, _third = (i for i in range(len(data)) if data.startswith(b"!\xf9", i))
+    between = b"!\xfe\x0eMoayad's phone\x00"
+    hidden = b"PK\x03\x04 a hidden archive"
+    return data[:first] + xmp + data[first:second] + between + data[second:] + hidden
+
+
+def test_a_gif_loses_its_comments_and_xmp_and_keeps_every_frame(member, legal):
+    uploaded = gif_with_comment_and_xmp()
+    assert gif_frames(uploaded) == gif_frames(animated_gif())
+
+    assert post(member, SimpleUploadedFile("vote.gif", uploaded)).status_code == 302
+
+    version, data, image = stored_image(legal)
+    for private in (b"Idlib", b"Moayad", b"XMP", b"GPSLatitude", b"hidden archive"):
+        assert private not in data
+    assert image.format == "GIF" and "comment" not in image.info
+    assert gif_frames(data) == gif_frames(uploaded)
+    assert version.size == len(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [("plain.jpg", demo_image(width=300, height=200)), ("plain.gif", animated_gif())],
+)
+def test_an_image_without_metadata_is_stored_as_it_came(member, legal, name, plain):
+    assert post(member, SimpleUploadedFile(name, plain)).status_code == 302
 
     assert stored_image(legal)[1] == plain
 
