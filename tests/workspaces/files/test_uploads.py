@@ -94,6 +94,44 @@ def test_one_bad_file_in_a_batch_stores_none_of_them(member, stored_files):
     assert nothing_stored(stored_files)
 
 
+TOO_MANY = {
+    "en": "You can upload at most 10 files at once; you chose 11.",
+    "ar": "يمكنك رفع 10 ملفات على الأكثر في المرة الواحدة، وقد اخترت 11.",
+}
+
+
+@pytest.mark.parametrize("language", TOO_MANY)
+def test_more_files_than_the_cap_are_refused_in_the_users_language(member, stored_files, language):
+    notes = [SimpleUploadedFile(f"note {n}.txt", "ملاحظة".encode()) for n in range(11)]
+    response = member.post(
+        f"/{language}/workspaces/legal-constitutional/library/upload/",
+        {"files": notes, "title": "", "description": "Kept", "tags": "محاضر"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert TOO_MANY[language] in page
+    assert "Kept</textarea>" in page and 'value="محاضر"' in page
+    assert nothing_stored(stored_files)
+
+
+def test_the_cap_is_ten_files_and_any_request_django_reads_gets_the_message(member, stored_files):
+    from django.conf import settings as live
+
+    assert live.WORKSPACE_UPLOAD_MAX_FILES == 10
+    # Up to the number of files Django reads at all, the member sees the form, not a bare 400.
+    count = live.DATA_UPLOAD_MAX_NUMBER_FILES
+    assert count > live.WORKSPACE_UPLOAD_MAX_FILES
+    notes = [SimpleUploadedFile(f"note {n}.txt", b"note") for n in range(count)]
+    response = post(member, *notes)
+    assert response.status_code == 400
+    assert f"you chose {count}." in response.content.decode()
+    assert nothing_stored(stored_files)
+    # Past it Django stops reading the request.
+    response = post(member, *notes, SimpleUploadedFile("one more.txt", b"note"))
+    assert response.status_code == 400
+    assert nothing_stored(stored_files)
+
+
 def test_refusals_in_the_script_path_come_back_as_json_errors(member, stored_files):
     response = post(member, SimpleUploadedFile("x.svg", b"<svg/>"), json=True)
     assert response.status_code == 400
