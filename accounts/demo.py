@@ -1,4 +1,8 @@
-"""The demo people. Every name is invented."""
+"""The demo people. Every name is invented.
+
+Each user created here is marked `is_demo`; only marked users ever get the demo's password, so a
+real account that happens to share a demo username is never taken over.
+"""
 
 from django.contrib.auth.models import Group
 
@@ -19,8 +23,33 @@ DEMO_USERS = {
 }
 
 
+class DemoUsernameTaken(Exception):
+    """Real users hold demo usernames; the demo must not touch them."""
+
+    def __init__(self, usernames):
+        self.usernames = usernames
+        super().__init__(", ".join(usernames))
+
+
+def users_not_created_here():
+    return User.objects.filter(is_demo=False)
+
+
+def taken_demo_usernames():
+    """Demo usernames held by users this module did not create."""
+    taken = users_not_created_here().filter(username__in=DEMO_USERS)
+    return sorted(taken.values_list("username", flat=True))
+
+
 def create_users(password):
-    """Create the demo users once; later runs only reset their passwords."""
+    """Create the demo users once; later runs only reset their passwords.
+
+    Raises `DemoUsernameTaken`, before changing anything, when a user it did not create holds
+    one of the demo usernames.
+    """
+    taken = taken_demo_usernames()
+    if taken:
+        raise DemoUsernameTaken(taken)
     users = {}
     for username, (display_name, title, language, group_name) in DEMO_USERS.items():
         user, created = User.objects.get_or_create(
@@ -32,6 +61,7 @@ def create_users(password):
                 "email": f"{username}@example.org",
                 "is_superuser": username == "admin",
                 "is_staff": username == "admin",
+                "is_demo": True,
             },
         )
         user.set_password(password)

@@ -51,6 +51,9 @@ class User(AbstractUser):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices
     )
+    # Set by `seed_demo` on the users it creates, and only there: it resets the passwords of these
+    # users and of no one else, so a real account is never given the demo's known password.
+    is_demo = models.BooleanField(_("demo user"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("user")

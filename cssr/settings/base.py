@@ -196,6 +196,12 @@ MEDIA_URL = "/media/"
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private_media"))
 PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "") or None
 WORKSPACE_UPLOAD_MAX_BYTES = int(os.environ.get("WORKSPACE_UPLOAD_MAX_BYTES", 25 * 1024 * 1024))
+# Files one upload form may carry (the upload script sends one per request); more are refused
+# with a message and the form kept. Django stops reading a request with five times as many (a
+# bare 400), and holds an uploaded file in memory only up to 1 MB, in a temporary file beyond.
+WORKSPACE_UPLOAD_MAX_FILES = int(os.environ.get("WORKSPACE_UPLOAD_MAX_FILES", 10))
+DATA_UPLOAD_MAX_NUMBER_FILES = 5 * WORKSPACE_UPLOAD_MAX_FILES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

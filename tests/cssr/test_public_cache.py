@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, PageViewRestriction
 
+from cssr.cache import current_generation
 from home.models import HomePage
 
 
@@ -71,3 +72,44 @@ def test_restricting_a_page_takes_it_out_of_the_cache(client, demo_site):
     assert client.get("/ar/soon-private/").status_code == 200
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert client.get("/ar/soon-private/").status_code == 302
+
+
+def outside_every_site(title="صفحة خارج الموقع", slug="outside"):
+    """A live page beside the home pages, in no Wagtail Site's tree (like the workspaces)."""
+    page = Page(title=title, slug=slug)
+    Page.get_first_root_node().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_changes_to_pages_outside_every_site_leave_the_cache_alone(client, demo_site):
+    outside = outside_every_site()
+    assert client.get("/ar/")["X-Cache"] == "miss"
+    generation = current_generation()
+
+    child = Page(title="صفحة داخلية", slug="inner")
+    outside.add_child(instance=child)
+    child.save_revision().publish()
+    child.title, child.slug = "صفحة داخلية معدلة", "inner-renamed"
+    child.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(
+        page=outside, restriction_type=PageViewRestriction.LOGIN
+    )
+    restriction.delete()
+    other = outside_every_site("صفحة أخرى خارج الموقع", "elsewhere")
+    child.refresh_from_db()
+    child.move(other, pos="last-child")
+    child.refresh_from_db()
+    child.unpublish()
+    child.delete()
+
+    assert current_generation() == generation
+    assert client.get("/ar/")["X-Cache"] == "hit"
+
+
+def test_a_page_moved_into_a_site_empties_the_cache(client, demo_site):
+    outside = outside_every_site()
+    client.get("/ar/")
+    outside.move(demo_site, pos="last-child")
+    assert client.get("/ar/")["X-Cache"] == "miss"
+    assert client.get("/ar/outside/").status_code == 200

@@ -76,3 +76,52 @@ def test_second_run_changes_only_the_passwords(db, client):
     assert row_counts() == before
     assert authenticate(username="member_legal", password="second-pass") is not None
     assert authenticate(username="member_legal", password="third-pass") is None
+
+
+def test_refuses_a_database_with_users_it_did_not_create(db, settings):
+    # `manage.py` defaults to development settings: DEBUG alone does not say "demo database".
+    settings.DEBUG = True
+    real = User.objects.create_user("amira", password="her-own-pass-1")
+    before = row_counts()
+
+    with pytest.raises(CommandError, match="did not create") as refused:
+        seed("--password", "demo-pass")
+
+    assert "amira" in str(refused.value)
+    assert "--force" in str(refused.value)
+    assert row_counts() == before
+    assert authenticate(username="amira", password="her-own-pass-1") == real
+
+
+def test_never_takes_over_a_real_user_with_a_demo_name_even_when_forced(db, settings):
+    settings.DEBUG = True
+    real_admin = User.objects.create_superuser("admin", password="the-real-admin-pass")
+    before = row_counts()
+
+    for args in (("--password", "demo-pass"), ("--force", "--password", "demo-pass")):
+        with pytest.raises(CommandError, match="admin") as refused:
+            seed(*args)
+        assert row_counts() == before
+    assert "password" in str(refused.value)
+    assert authenticate(username="admin", password="the-real-admin-pass") == real_admin
+    assert authenticate(username="admin", password="demo-pass") is None
+
+
+def test_forced_seeding_beside_real_users_leaves_them_alone(db, settings):
+    real = User.objects.create_user("amira", password="her-own-pass-1")
+    seed("--force", "--password", "demo-pass")
+    seed("--force", "--password", "demo-pass-2")
+    assert authenticate(username="amira", password="her-own-pass-1") == real
+    assert authenticate(username="member_legal", password="demo-pass-2") is not None
+
+
+def test_a_rerun_on_a_demo_only_database_only_resets_the_passwords(db, settings):
+    settings.DEBUG = True
+    seed("--password", "first-pass")
+    before = row_counts()
+
+    seed("--password", "second-pass")
+
+    assert row_counts() == before
+    for username in DEMO_USERNAMES:
+        assert authenticate(username=username, password="second-pass") is not None, username

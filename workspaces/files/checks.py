@@ -203,7 +203,8 @@ def _check_image(extension, data, params):
 
     HEIC photos become JPEG, which every browser shows. Any image that carries metadata is saved
     again without it: a phone photo's EXIF says where it was taken and on which device, and
-    someone sharing a picture with their group must not share that with it.
+    someone sharing a picture with their group must not share that with it. A GIF loses its
+    metadata blocks without being encoded again.
     """
     if extension in HEIC and pillow_heif is None:
         raise ValidationError(
@@ -221,10 +222,13 @@ def _check_image(extension, data, params):
                 image.load()
                 if extension in HEIC:
                     return _saved(ImageOps.exif_transpose(image).convert("RGB"), "JPEG", quality=90)
-                if image.format == "GIF" or not _carries_metadata(image):
+                if image.format == "GIF":
+                    return _gif_without_metadata(data)
+                if not _carries_metadata(image):
                     return data
                 return _without_metadata(image, data)
     except (
+        GifStructureError,
         UnidentifiedImageError,
         Image.DecompressionBombError,
         Image.DecompressionBombWarning,
@@ -272,3 +276,76 @@ def _saved(image, image_format, **options):
     out = io.BytesIO()
     image.save(out, format=image_format, **options)
     return out.getvalue()
+
+
+class GifStructureError(ValueError):
+    """The GIF's blocks do not follow the format; it is refused like any unreadable image."""
+
+
+# Application extensions a GIF keeps: how animations loop (two names for the same block) and the
+# colour profile. Any other one (XMP, editors' private data) is dropped.
+GIF_KEPT_APPLICATIONS = {b"NETSCAPE2.0", b"ANIMEXTS1.0", b"ICCRGBG1012"}
+GIF_EXTENSION, GIF_IMAGE, GIF_TRAILER = 0x21, 0x2C, 0x3B
+GIF_COMMENT, GIF_APPLICATION = b"\xfe", b"\xff"
+
+
+def _gif_without_metadata(data):
+    """`data` without comment blocks, application blocks other than the kept ones, and anything
+    after the end of the image; the unchanged bytes when there is none of those.
+
+    Frames, their timing, palettes and transparency are copied byte for byte, so an animation
+    stays exactly as it was (Pillow would encode it again).
+    """
+    kept, position = [], _gif_color_table_end(data, 10, 13)
+    kept.append(data[:position])
+    while position < len(data):
+        introducer = data[position]
+        if introducer == GIF_TRAILER:
+            kept.append(data[position : position + 1])
+            break
+        if introducer == GIF_EXTENSION:
+            label = data[position + 1 : position + 2]
+            end = _gif_sub_blocks_end(data, position + 2)
+            if _gif_extension_kept(label, data[position + 2 : end]):
+                kept.append(data[position:end])
+        elif introducer == GIF_IMAGE:
+            # The image descriptor, its local colour table, the LZW code size, then the data.
+            end = _gif_color_table_end(data, position + 9, position + 10) + 1
+            end = _gif_sub_blocks_end(data, end)
+            kept.append(data[position:end])
+        else:
+            raise GifStructureError(f"unknown GIF block {introducer:#x} at {position}")
+        position = end
+    cleaned = b"".join(kept)
+    return data if cleaned == data else cleaned
+
+
+def _gif_extension_kept(label, sub_blocks):
+    if label == GIF_COMMENT:
+        return False
+    if label == GIF_APPLICATION:
+        # The first sub-block is the application's name: 11 bytes after its length byte.
+        return sub_blocks[:1] == b"\x0b" and sub_blocks[1:12] in GIF_KEPT_APPLICATIONS
+    return True
+
+
+def _gif_color_table_end(data, flags_at, table_at):
+    """Where a colour table that follows a screen or image descriptor ends."""
+    if flags_at >= len(data):
+        raise GifStructureError("GIF ends inside a descriptor")
+    flags = data[flags_at]
+    size = 3 << ((flags & 0x07) + 1) if flags & 0x80 else 0
+    if table_at + size > len(data):
+        raise GifStructureError("GIF ends inside a colour table")
+    return table_at + size
+
+
+def _gif_sub_blocks_end(data, position):
+    """Where a chain of data sub-blocks (each a length byte and that many bytes) ends."""
+    while True:
+        if position >= len(data):
+            raise GifStructureError("GIF ends inside a block")
+        length = data[position]
+        position += 1 + length
+        if length == 0:
+            return position

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from taggit.forms import TagField
 
 from workspaces.discussions.models import DiscussionPage
@@ -19,7 +20,9 @@ class UploadsField(forms.FileField):
     """One or several files, each checked in full; cleans to a list of `CheckedUpload`.
 
     Every refused file is named in its own error, and no file is kept when any is refused, so
-    the form can be sent again as it is. Discussion forms use this field for attachments.
+    the form can be sent again as it is. Discussion forms use this field for attachments. More
+    than `WORKSPACE_UPLOAD_MAX_FILES` are refused before any is read: each checked file is held
+    in memory until all have passed.
     """
 
     widget = MultipleFileInput
@@ -35,6 +38,17 @@ class UploadsField(forms.FileField):
             if self.required:
                 raise ValidationError(self.error_messages["required"], code="required")
             return []
+        limit = settings.WORKSPACE_UPLOAD_MAX_FILES
+        if len(uploads) > limit:
+            raise ValidationError(
+                ngettext_lazy(
+                    "You can upload at most %(limit)d file at once; you chose %(count)d.",
+                    "You can upload at most %(limit)d files at once; you chose %(count)d.",
+                    "limit",
+                ),
+                code="count",
+                params={"limit": limit, "count": len(uploads)},
+            )
         checked, errors = [], []
         for upload in uploads:
             try:

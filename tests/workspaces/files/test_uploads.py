@@ -94,6 +94,44 @@ def test_one_bad_file_in_a_batch_stores_none_of_them(member, stored_files):
     assert nothing_stored(stored_files)
 
 
+TOO_MANY = {
+    "en": "You can upload at most 10 files at once; you chose 11.",
+    "ar": "يمكنك رفع 10 ملفات على الأكثر في المرة الواحدة، وقد اخترت 11.",
+}
+
+
+@pytest.mark.parametrize("language", TOO_MANY)
+def test_more_files_than_the_cap_are_refused_in_the_users_language(member, stored_files, language):
+    notes = [SimpleUploadedFile(f"note {n}.txt", "ملاحظة".encode()) for n in range(11)]
+    response = member.post(
+        f"/{language}/workspaces/legal-constitutional/library/upload/",
+        {"files": notes, "title": "", "description": "Kept", "tags": "محاضر"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert TOO_MANY[language] in page
+    assert "Kept</textarea>" in page and 'value="محاضر"' in page
+    assert nothing_stored(stored_files)
+
+
+def test_the_cap_is_ten_files_and_any_request_django_reads_gets_the_message(member, stored_files):
+    from django.conf import settings as live
+
+    assert live.WORKSPACE_UPLOAD_MAX_FILES == 10
+    # Up to the number of files Django reads at all, the member sees the form, not a bare 400.
+    count = live.DATA_UPLOAD_MAX_NUMBER_FILES
+    assert count > live.WORKSPACE_UPLOAD_MAX_FILES
+    notes = [SimpleUploadedFile(f"note {n}.txt", b"note") for n in range(count)]
+    response = post(member, *notes)
+    assert response.status_code == 400
+    assert f"you chose {count}." in response.content.decode()
+    assert nothing_stored(stored_files)
+    # Past it Django stops reading the request.
+    response = post(member, *notes, SimpleUploadedFile("one more.txt", b"note"))
+    assert response.status_code == 400
+    assert nothing_stored(stored_files)
+
+
 def test_refusals_in_the_script_path_come_back_as_json_errors(member, stored_files):
     response = post(member, SimpleUploadedFile("x.svg", b"<svg/>"), json=True)
     assert response.status_code == 400
@@ -206,10 +244,72 @@ def test_a_png_loses_its_text_chunks_and_keeps_every_pixel(member, legal):
     assert image.convert("RGBA").tobytes() == original.tobytes()
 
 
-def test_an_image_without_metadata_is_stored_as_it_came(member, legal):
-    plain = demo_image(width=300, height=200)
+def animated_gif(comment=None):
+    """Three frames, each shown for its own time, looping for ever."""
+    frames = []
+    for number in range(3):
+        frame = Image.new("P", (16, 12), number)
+        frame.putpalette([200, 30, 30, 30, 160, 60, 20, 40, 200])
+        frame.putpixel((number, number), (number + 1) % 3)
+        frames.append(frame)
+    out = io.BytesIO()
+    options = {"comment": comment} if comment else {}
+    frames[0].save(
+        out,
+        format="GIF",
+        save_all=True,
+        append_images=frames[1:],
+        duration=[100, 250, 400],
+        loop=0,
+        **options,
+    )
+    return out.getvalue()
 
-    assert post(member, SimpleUploadedFile("plain.jpg", plain)).status_code == 302
+
+def gif_frames(data):
+    image = Image.open(io.BytesIO(data))
+    frames = []
+    for number in range(image.n_frames):
+        image.seek(number)
+        frames.append((image.info["duration"], image.convert("RGB").tobytes()))
+    return image.info.get("loop"), frames
+
+
+XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description GPSLatitude="35,56.1N"/></x:xmpmeta>'
+
+
+def gif_with_comment_and_xmp():
+    data = animated_gif(comment=b"Taken by Yusuf in Idlib")
+    # XMP travels in an application extension, its packet followed by the "magic trailer" that
+    # lets GIF readers skip it; a second comment sits between the frames, and an archive hides
+    # after the end of the image.
+    xmp = b"!\xff\x0bXMP DataXMP" + XMP + bytes([1, *range(255, -1, -1), 0])
+    first, second, _third = (i for i in range(len(data)) if data.startswith(b"!\xf9", i))
+    between = b"!\xfe\x0eMoayad's phone\x00"
+    hidden = b"PK\x03\x04 a hidden archive"
+    return data[:first] + xmp + data[first:second] + between + data[second:] + hidden
+
+
+def test_a_gif_loses_its_comments_and_xmp_and_keeps_every_frame(member, legal):
+    uploaded = gif_with_comment_and_xmp()
+    assert gif_frames(uploaded) == gif_frames(animated_gif())
+
+    assert post(member, SimpleUploadedFile("vote.gif", uploaded)).status_code == 302
+
+    version, data, image = stored_image(legal)
+    for private in (b"Idlib", b"Moayad", b"XMP", b"GPSLatitude", b"hidden archive"):
+        assert private not in data
+    assert image.format == "GIF" and "comment" not in image.info
+    assert gif_frames(data) == gif_frames(uploaded)
+    assert version.size == len(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [("plain.jpg", demo_image(width=300, height=200)), ("plain.gif", animated_gif())],
+)
+def test_an_image_without_metadata_is_stored_as_it_came(member, legal, name, plain):
+    assert post(member, SimpleUploadedFile(name, plain)).status_code == 302
 
     assert stored_image(legal)[1] == plain
 
