@@ -50,8 +50,9 @@ def _admin_routes():
             elif entry.name:
                 yield f"{namespace}{entry.name}", found
 
-    admin = next(entry for entry in get_resolver().url_patterns if str(entry.pattern) == "admin/")
-    return list(walk(admin.url_patterns, "", {}))
+    # Wagtail's admin, and the screens answered ahead of it (workspaces/admin_urls.py).
+    admins = [entry for entry in get_resolver().url_patterns if str(entry.pattern) == "admin/"]
+    return [route for admin in admins for route in walk(admin.url_patterns, "", {})]
 
 
 def _fillings(world, converters, thorough):

@@ -6,9 +6,65 @@ autocompletes, the filters that name people, the page types report and the workf
 the tree. Each is looked at as the demo `editor`, and staff keep what they need.
 """
 
+import html
+import json
+
 from wagtail.models import Page, WorkflowPage
 
 from workspaces.models import WorkspaceIndexPage, WorkspacePage
+
+
+def _chosen(client, pages):
+    query = "&".join(f"id={page.pk}" for page in pages)
+    response = client.get(f"/admin/choose-page/chosen-multiple/?{query}")
+    assert response.status_code == 200
+    return {item["id"]: item for item in json.loads(response.content)["result"]}
+
+
+def test_the_page_chooser_names_no_workspace_page_to_editors(planted):
+    """Page ids are sequential: asking for each in turn would list every discussion."""
+    legal = planted.workspaces["legal-constitutional"]
+    inner = planted.planted["legal-constitutional"]
+    home = Page.objects.get(depth=2, slug="cssr")
+    index = WorkspaceIndexPage.objects.get()
+    asked = [index, legal, inner, home]
+
+    chosen = _chosen(planted.client("editor"), asked)
+    assert set(chosen) == {home.pk}
+    assert chosen[home.pk]["url"] == home.url
+
+    chosen = _chosen(planted.client("staff"), asked)
+    assert set(chosen) == {page.pk for page in asked}
+    assert chosen[inner.pk]["adminTitle"] == inner.title
+
+
+def test_public_rich_text_never_links_to_a_workspace_page(planted):
+    """A page link renders the linked page's address, and a discussion's slug spells its title."""
+    inner = planted.planted["legal-constitutional"]
+    legal = planted.workspaces["legal-constitutional"]
+    home = Page.objects.get(depth=2, slug="cssr").specific
+    faq = home.get_children().get(slug="faq")
+    home.intro = (
+        f'<p><a linktype="page" id="{inner.pk}">اقرأ ما يدور</a> '
+        f'<a linktype="page" id="{legal.pk}">في المجموعة</a> '
+        f'<a linktype="page" id="{faq.pk}">والأسئلة الشائعة</a></p>'
+    )
+    home.save_revision().publish()
+
+    public = planted.client().get("/ar/").content.decode()
+    assert "<a>اقرأ ما يدور</a>" in public
+    assert "<a>في المجموعة</a>" in public
+    assert f'<a href="{faq.url}">والأسئلة الشائعة</a>' in public
+    assert f"/workspaces/{legal.slug}/" not in public
+    assert inner.slug not in public
+
+    # Nor does the editor, which shows each linked page's address: an editor could type any id.
+    response = planted.client("editor").get(f"/admin/pages/{home.pk}/edit/")
+    assert response.status_code == 200
+    form = html.unescape(response.content.decode())
+    assert faq.url in form
+    assert f"/workspaces/{legal.slug}/" not in form
+    assert inner.slug not in form
 
 
 def test_workflows_cover_the_public_trees_only(world):

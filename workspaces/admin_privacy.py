@@ -1,0 +1,90 @@
+"""What the admin shows of the workspaces to anyone but platform staff: nothing.
+
+Editors hold rights on the public trees only (`WorkspaceIndexPage.provision`), yet several admin
+screens list pages, tags or people whatever the viewer's rights, and rich text renders a page
+link whoever reads it. This module holds the replacements: `wagtail_hooks` registers those that
+Wagtail lets a hook replace (the rich-text page links), and `admin_urls` answers the other
+screens ahead of Wagtail's own views at the same addresses.
+
+It may read the workspace tree and Wagtail's admin views; it never grants anything, it only
+leaves things out.
+"""
+
+from wagtail.admin.rich_text.converters.html_to_contentstate import PageLinkElementHandler
+from wagtail.admin.views import chooser
+from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
+
+from .models import WorkspaceIndexPage, is_platform_staff
+
+
+def hidden_tree(user):
+    """The workspace index, whose whole tree `user` must not meet in the admin; None for staff."""
+    if is_platform_staff(user):
+        return None
+    return WorkspaceIndexPage.objects.first()
+
+
+def inside(index, page):
+    return index is not None and page is not None and page.path.startswith(index.path)
+
+
+def _visible_pages(index):
+    return Page.objects.filter(depth__gt=1).not_descendant_of(index, inclusive=True)
+
+
+# -- Rich text ---------------------------------------------------------------------------------
+
+
+class PageLinkWithoutWorkspaces(PageLinkHandler):
+    """Page links in rich text; a link to a page of the workspace tree keeps its words and loses
+    its address, whoever wrote it and wherever it is shown.
+
+    A page's address spells its slug, and a discussion's slug spells its title. Rich text renders
+    without knowing its reader (public pages are cached for everyone), so the rule cannot depend
+    on the reader. Staff-written text inside the workspaces loses such links too, by choice: the
+    code of conduct is shown in every workspace, where a link would name one workspace's page to
+    the others, and a workspace's description is read by people who reach every page of their
+    workspace from its home page anyway.
+    """
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        pages = super().get_many(attrs_list)
+        if not any(pages):
+            return pages
+        index = WorkspaceIndexPage.objects.first()
+        # No page is how Wagtail renders a link to a deleted page: the words without an href.
+        return [None if inside(index, page) else page for page in pages]
+
+
+class EditorPageLinkWithoutWorkspaces(PageLinkElementHandler):
+    """Opening rich text in the editor shows each linked page's address; a link to a page of the
+    workspace tree is shown like a link to a deleted page, so an editor who types a page id into
+    a link learns nothing of it."""
+
+    def get_attribute_data(self, attrs):
+        page = Page.objects.filter(pk=attrs.get("id")).first()
+        if inside(WorkspaceIndexPage.objects.first(), page):
+            return {"id": page.pk, "url": None, "parentId": None}
+        return super().get_attribute_data(attrs)
+
+
+# -- Screens answered ahead of Wagtail's (see admin_urls) ----------------------------------------
+
+
+class ChosenMultipleView(chooser.ChosenMultipleView):
+    """The page chooser's answer for the ids chosen: title, address and edit address of each.
+
+    Ids are sequential, so anyone could ask for each in turn; the ids of the workspace tree are
+    dropped for anyone but staff, answered exactly like ids of no page.
+    """
+
+    def get(self, request):
+        index = hidden_tree(request.user)
+        if index is not None:
+            asked = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+            shown = _visible_pages(index).filter(pk__in=asked).values_list("pk", flat=True)
+            request.GET = request.GET.copy()
+            request.GET.setlist("id", [str(pk) for pk in shown])
+        return super().get(request)
