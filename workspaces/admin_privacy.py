@@ -10,8 +10,10 @@ It may read the workspace tree and Wagtail's admin views; it never grants anythi
 leaves things out.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from wagtail.admin.rich_text.converters.html_to_contentstate import PageLinkElementHandler
-from wagtail.admin.views import chooser
+from wagtail.admin.views import chooser, tags
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
@@ -27,6 +29,11 @@ def hidden_tree(user):
 
 def inside(index, page):
     return index is not None and page is not None and page.path.startswith(index.path)
+
+
+def is_workspace_model(model):
+    """A model of the workspaces or of one of their features (discussions, files, ...)."""
+    return model._meta.app_config.name.partition(".")[0] == "workspaces"
 
 
 def _visible_pages(index):
@@ -88,3 +95,13 @@ class ChosenMultipleView(chooser.ChosenMultipleView):
             request.GET = request.GET.copy()
             request.GET.setlist("id", [str(pk) for pk in shown])
         return super().get(request)
+
+
+def tag_autocomplete(request, app_name, model_name):
+    """Tag names of one tag model; the workspaces' own tags are private to their members, and
+    only staff use them in the admin."""
+    content_type = ContentType.objects.filter(app_label=app_name, model=model_name).first()
+    model = content_type.model_class() if content_type else None
+    if model is not None and is_workspace_model(model) and not is_platform_staff(request.user):
+        raise Http404
+    return tags.autocomplete(request, app_name=app_name, model_name=model_name)

@@ -33,5 +33,6 @@ urlpatterns = [
     path(route, _as_admin(view))
     for route, view in (
         ("choose-page/chosen-multiple/", admin_privacy.ChosenMultipleView.as_view()),
+        ("tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_privacy.tag_autocomplete),
     )
 ]

@@ -9,9 +9,18 @@ the tree. Each is looked at as the demo `editor`, and staff keep what they need.
 import html
 import json
 
+import pytest
+from django.apps import apps
+from taggit.models import Tag, TagBase
 from wagtail.models import Page, WorkflowPage
 
 from workspaces.models import WorkspaceIndexPage, WorkspacePage
+
+WORKSPACE_TAG_MODELS = [
+    model
+    for model in apps.get_models()
+    if issubclass(model, TagBase) and model._meta.app_config.name.split(".")[0] == "workspaces"
+]
 
 
 def _chosen(client, pages):
@@ -65,6 +74,26 @@ def test_public_rich_text_never_links_to_a_workspace_page(planted):
     assert faq.url in form
     assert f"/workspaces/{legal.slug}/" not in form
     assert inner.slug not in form
+
+
+@pytest.mark.parametrize("model", WORKSPACE_TAG_MODELS, ids=lambda model: model._meta.label)
+def test_workspace_tags_autocomplete_for_staff_only(world, model):
+    model.objects.create(name="حصر الأملاك المصادرة", slug="confiscated")
+    url = f"/admin/tag-autocomplete/{model._meta.app_label}/{model._meta.model_name}/?term=حصر"
+
+    response = world.client("editor").get(url, follow=True)
+    assert response.status_code == 404
+    assert "حصر الأملاك المصادرة" not in response.content.decode()
+
+    response = world.client("staff").get(url)
+    assert response.json() == ["حصر الأملاك المصادرة"]
+
+
+def test_the_site_tags_still_autocomplete_for_editors(world):
+    assert len(WORKSPACE_TAG_MODELS) >= 2
+    Tag.objects.create(name="تقرير سنوي", slug="annual-report")
+    response = world.client("editor").get("/admin/tag-autocomplete/?term=تقرير")
+    assert response.json() == ["تقرير سنوي"]
 
 
 def test_workflows_cover_the_public_trees_only(world):
