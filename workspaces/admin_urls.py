@@ -29,10 +29,17 @@ def _as_admin(view):
     return never_cache(require_admin_access(answer))
 
 
+site_history = admin_privacy.SiteHistoryView
+page_types = admin_privacy.PageTypesUsageView
+
 urlpatterns = [
     path(route, _as_admin(view))
     for route, view in (
         ("choose-page/chosen-multiple/", admin_privacy.ChosenMultipleView.as_view()),
         ("tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_privacy.tag_autocomplete),
+        ("reports/site-history/", site_history.as_view()),
+        ("reports/site-history/results/", site_history.as_view(results_only=True)),
+        ("reports/page-types-usage/", page_types.as_view()),
+        ("reports/page-types-usage/results/", page_types.as_view(results_only=True)),
     )
 ]

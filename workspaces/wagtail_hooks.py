@@ -12,6 +12,7 @@ from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLink
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Collection, Page
@@ -20,6 +21,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .admin_privacy import (
     EditorPageLinkWithoutWorkspaces,
+    PageFilterSetWithoutWorkspaces,
     PageLinkWithoutWorkspaces,
     hidden_tree,
     inside,
@@ -98,6 +100,17 @@ def hide_workspaces_from_chooser(pages, request):
     if parent_id is not None:
         _refuse_inside(index, Page.objects.filter(pk=parent_id).first())
     return pages.not_descendant_of(index, inclusive=True)
+
+
+class PageViewSetWithoutWorkspaces(PageViewSet):
+    filterset_class = PageFilterSetWithoutWorkspaces
+
+
+# After Wagtail's own base page viewset (order -1), which this one replaces for every page type
+# without a viewset of its own: the explorer's listings and the listing of each page type.
+@hooks.register("register_admin_viewset")
+def register_page_listings_without_workspaces():
+    return PageViewSetWithoutWorkspaces()
 
 
 # After Wagtail's own (order 0), which registered the rules these replace.

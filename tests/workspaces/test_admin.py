@@ -145,9 +145,12 @@ def test_participants_get_no_admin_at_all(planted, username):
 
 
 def test_editors_never_meet_a_workspace_anywhere_in_the_admin(planted):
+    """Neither its pages' words nor the people who take part in it (filters list people)."""
     client = planted.client("editor")
     secrets = Secrets()
     assert len(secrets.words) >= 6
+    people = [planted.users[name] for name in [*PARTICIPANTS, "member_electoral", "wab_member"]]
+    secrets.words |= {user.username for user in people} | {user.display_name for user in people}
     wrong = []
     for url in admin_urls(planted):
         response = client.get(url)

@@ -8,14 +8,28 @@ the tree. Each is looked at as the demo `editor`, and staff keep what they need.
 
 import html
 import json
+import re
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from taggit.models import Tag, TagBase
 from wagtail.models import Page, WorkflowPage
 
+from home.models import HomePage
+from workspaces.discussions.models import DiscussionPage
 from workspaces.models import WorkspaceIndexPage, WorkspacePage
 
+# Everyone in the demo who takes part in a workspace and has no business in the admin.
+PARTICIPANTS = [
+    "member_legal",
+    "member_new",
+    "member_electoral",
+    "rapporteur_legal",
+    "officer_legal",
+    "focal_legal",
+    "wab_member",
+]
 WORKSPACE_TAG_MODELS = [
     model
     for model in apps.get_models()
@@ -94,6 +108,78 @@ def test_the_site_tags_still_autocomplete_for_editors(world):
     Tag.objects.create(name="تقرير سنوي", slug="annual-report")
     response = world.client("editor").get("/admin/tag-autocomplete/?term=تقرير")
     assert response.json() == ["تقرير سنوي"]
+
+
+def _names(world, usernames):
+    return {
+        name for username in usernames for name in (username, world.users[username].display_name)
+    }
+
+
+def test_admin_filters_name_no_workspace_participant_to_editors(planted):
+    """The page listings' "Owner" and "Edited by" and Site history's "User" list people."""
+    home = Page.objects.get(depth=2, slug="cssr")
+    screens = [
+        "/admin/pages/",
+        f"/admin/pages/{home.pk}/",
+        f"/admin/pages/{home.pk}/?owner=1",
+        "/admin/pages/usage/wagtailcore/page/",
+        "/admin/pages/usage/discussions/discussionpage/",
+        "/admin/reports/site-history/",
+        "/admin/reports/site-history/results/",
+    ]
+    participants = _names(planted, PARTICIPANTS)
+    editor = planted.client("editor")
+    for url in screens:
+        response = editor.get(url)
+        assert response.status_code == 200, url
+        shown = sorted(name for name in participants if name in response.content.decode())
+        assert not shown, f"{url} names {shown}"
+
+    # Nor does its "Page type" filter offer the workspaces' page types.
+    offered = set(
+        map(int, re.findall(r'name="content_type" value="(\d+)"', editor.get("/admin/pages/").text))
+    )
+    types = ContentType.objects.get_for_models(HomePage, WorkspacePage, DiscussionPage)
+    assert types[HomePage].pk in offered
+    assert not offered & {types[WorkspacePage].pk, types[DiscussionPage].pk}
+
+    staff = planted.client("staff")
+    index = WorkspaceIndexPage.objects.get()
+    assert "member_legal" in staff.get(f"/admin/pages/{index.pk}/").content.decode()
+    assert "member_legal" in staff.get("/admin/reports/site-history/").content.decode()
+
+
+PAGE_TYPE_ROW = re.compile(
+    r'<td class="app-label"[^>]*>\s*([\w.]+)\s*</td>\s*<td class="count"[^>]*>\s*(?:<a[^>]*>)?\s*(\d+)'
+)
+
+
+def _page_type_counts(client):
+    response = client.get("/admin/reports/page-types-usage/")
+    assert response.status_code == 200
+    return {label: int(count) for label, count in PAGE_TYPE_ROW.findall(response.content.decode())}
+
+
+def _expected_counts(pages):
+    counts = {}
+    for page in pages.select_related("content_type"):
+        label = f"{page.content_type.app_label}.{page.content_type.model}"
+        counts[label] = counts.get(label, 0) + 1
+    return counts
+
+
+def test_the_page_types_report_counts_for_editors_only_public_pages(planted):
+    index = WorkspaceIndexPage.objects.get()
+    shown = _page_type_counts(planted.client("editor"))
+    public = _expected_counts(Page.objects.filter(depth__gt=1).not_descendant_of(index, True))
+    assert {label: count for label, count in shown.items() if count} == public
+    assert "discussions.discussionpage" not in shown
+
+    # Staff see Wagtail's own report, which counts the root page too.
+    shown = _page_type_counts(planted.client("staff"))
+    everything = _expected_counts(Page.objects.all())
+    assert {label: count for label, count in shown.items() if count} == everything
 
 
 def test_workflows_cover_the_public_trees_only(world):
