@@ -13,6 +13,8 @@ from . import views
 # Outside the language prefix: the admin (it has its own language setting per user), sign-in
 # (a POST must never be redirected), machine endpoints.
 urlpatterns = [
+    # A few admin screens answered first, so they never show editors a workspace.
+    path("admin/", include("workspaces.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

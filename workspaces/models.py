@@ -33,6 +33,7 @@ from wagtail.models import (
     Page,
     PageManager,
     PageViewRestriction,
+    WorkflowPage,
 )
 from wagtail.models.pages import PageQuerySet
 
@@ -91,7 +92,8 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
 
         Wagtail's initial editor and moderator groups hold permissions on the root page and the
         root collection, which would cover the workspaces too; those are moved to the public
-        trees and a public collection beside them.
+        trees and a public collection beside them. So is the workflow on the root page (Wagtail's
+        "Moderators approval"): over the workspaces it would send their pages to the moderators.
         """
         index = cls.objects.first()
         root = Page.get_first_root_node()
@@ -110,6 +112,13 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
                     group=permission.group, page=tree, permission=permission.permission
                 )
             permission.delete()
+        for attached in WorkflowPage.objects.filter(page=root):
+            for tree in public_trees:
+                # A public tree with a workflow of its own keeps it.
+                WorkflowPage.objects.get_or_create(
+                    page=tree, defaults={"workflow": attached.workflow}
+                )
+            attached.delete()
         cls._keep_collections_apart(staff)
         for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
             GroupPagePermission.objects.get_or_create(

@@ -7,16 +7,26 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.navigation import get_site_for_user
+from wagtail.admin.rich_text.converters.contentstate import link_entity
+from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.documents.views import bulk_actions as document_bulk_actions
 from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Collection, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import CodeOfConduct, Membership, WorkspaceIndexPage, WorkspacePage, is_platform_staff
+from .admin_privacy import (
+    EditorPageLinkWithoutWorkspaces,
+    PageFilterSetWithoutWorkspaces,
+    PageLinkWithoutWorkspaces,
+    hidden_tree,
+    inside,
+)
+from .models import CodeOfConduct, Membership, WorkspaceIndexPage, WorkspacePage
 
 
 class MembershipViewSet(ModelViewSet):
@@ -59,31 +69,21 @@ def provision_workspace(request, page):
 #
 # Editors hold rights on the public trees only (`WorkspaceIndexPage.provision`), which keeps them
 # from editing workspaces, but several admin screens list or name pages and files whatever the
-# viewer's rights. Each is closed below, at the one hook that reaches it; the page types report
-# has none, so its listing is overridden in templates/wagtailadmin/reports/listing/.
-
-
-def _hidden_tree(user):
-    """The workspace index, whose whole tree `user` must not meet in the admin; None for staff."""
-    if is_platform_staff(user):
-        return None
-    return WorkspaceIndexPage.objects.first()
-
-
-def _inside(index, page):
-    return index is not None and page is not None and page.path.startswith(index.path)
+# viewer's rights. Each is closed below, at the one hook that reaches it; the screens no hook
+# reaches are answered ahead of Wagtail's by `admin_urls`, and `admin_privacy` holds both kinds
+# of replacement.
 
 
 def _refuse_inside(index, page):
     # Listings show their parent page itself (title, breadcrumbs, actions) before any hook could
     # hide it, so opening one on a page of the workspace tree is refused outright.
-    if _inside(index, page):
+    if inside(index, page):
         raise Http404
 
 
 @hooks.register("construct_explorer_page_queryset")
 def hide_workspaces_from_explorer(parent_page, pages, request):
-    index = _hidden_tree(request.user)
+    index = hidden_tree(request.user)
     if index is None:
         return pages
     _refuse_inside(index, parent_page)
@@ -92,7 +92,7 @@ def hide_workspaces_from_explorer(parent_page, pages, request):
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_workspaces_from_chooser(pages, request):
-    index = _hidden_tree(request.user)
+    index = hidden_tree(request.user)
     if index is None:
         return pages
     match = request.resolver_match
@@ -102,11 +102,39 @@ def hide_workspaces_from_chooser(pages, request):
     return pages.not_descendant_of(index, inclusive=True)
 
 
+class PageViewSetWithoutWorkspaces(PageViewSet):
+    filterset_class = PageFilterSetWithoutWorkspaces
+
+
+# After Wagtail's own base page viewset (order -1), which this one replaces for every page type
+# without a viewset of its own: the explorer's listings and the listing of each page type.
+@hooks.register("register_admin_viewset")
+def register_page_listings_without_workspaces():
+    return PageViewSetWithoutWorkspaces()
+
+
+# After Wagtail's own (order 0), which registered the rules these replace.
+@hooks.register("register_rich_text_features", order=100)
+def link_to_no_workspace_page_in_rich_text(features):
+    features.register_link_type(PageLinkWithoutWorkspaces)
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': EditorPageLinkWithoutWorkspaces("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+        },
+    )
+
+
 @hooks.register("before_move_page")
 def refuse_moves_into_or_out_of_workspaces(request, page_to_move, destination):
     # Wagtail's confirmation screen names both pages before it checks any right.
-    index = _hidden_tree(request.user)
-    if _inside(index, page_to_move) or _inside(index, destination):
+    index = hidden_tree(request.user)
+    if inside(index, page_to_move) or inside(index, destination):
         raise Http404
 
 
@@ -115,7 +143,7 @@ class PublicPagesSummaryItem(PagesSummaryItem):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        index = _hidden_tree(self.request.user)
+        index = hidden_tree(self.request.user)
         root = get_site_for_user(self.request.user)["root_page"]
         if index is not None and root is not None and index.is_descendant_of(root):
             context["total_pages"] -= Page.objects.descendant_of(index, inclusive=True).count()
@@ -141,7 +169,7 @@ class WithoutWorkspaceObjects:
 
     def get_actionable_objects(self):
         objects, extra = super().get_actionable_objects()
-        index = _hidden_tree(self.request.user)
+        index = hidden_tree(self.request.user)
         if index is None:
             return objects, extra
         collections = tuple(
@@ -152,7 +180,7 @@ class WithoutWorkspaceObjects:
 
         def private(obj):
             if isinstance(obj, Page):
-                return _inside(index, obj)
+                return inside(index, obj)
             collection = getattr(obj, "collection", None)
             return collection is not None and collection.path.startswith(collections)
 
@@ -218,7 +246,7 @@ def refuse_translating_workspaces():
     submit = SubmitPageTranslationView.as_view()
 
     def submit_page_translation(request, page_id):
-        if _inside(WorkspaceIndexPage.objects.first(), Page.objects.filter(pk=page_id).first()):
+        if inside(WorkspaceIndexPage.objects.first(), Page.objects.filter(pk=page_id).first()):
             raise Http404
         return submit(request, page_id=page_id)
 
