@@ -239,6 +239,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Stems Arabic and English words in one index; created by search/migrations/0001.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "cssr_ar_en"
+# Restrictions are by sign-in or group only: a shared password is a second, unaccountable way in,
+# and its forms' addresses answer 404 (cssr/urls.py).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
 # The admin is for editors and staff only; it never offers Gravatar (a third-party host).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
