@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cssr.middleware.PrivateNamespacesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cssr.cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -128,6 +129,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Every answer under these URL namespaces is `private, no-store` (cssr.middleware): the account
+# pages (the profile shows the calendar feed's secret address) and the calendar address actions.
+PRIVATE_URL_NAMESPACES = {"accounts", "calendar_feed"}
 
 # Anonymous visitors get public pages from the cache until the next publication (cssr/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 24 * 60 * 60))
