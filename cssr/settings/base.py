@@ -257,9 +257,37 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # The calendar feed's address holds its secret token (cssr/logs.py).
+        "mask_feed_tokens": {"()": "cssr.logs.MaskFeedTokens"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Django's own handler for runserver's request lines: configuring the logger below
+        # drops the handlers it had, so it is repeated here as Django defines it.
+        "django.server": {
+            "level": "INFO",
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Every request line under runserver, and every error answer with its path.
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["mask_feed_tokens"],
+        },
+        "django.request": {"filters": ["mask_feed_tokens"]},
         # One line per background task and per page action is noise, not news.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
