@@ -143,6 +143,10 @@ PUBLIC_CACHE_URL_NAMES = {
     "search:search",
     "search:suggest",
 }
+# The only query parameters those views read (search: q, page; the updates index: tag, page).
+# Anonymous requests reach them with every other parameter dropped, so junk neither stores a page
+# nor changes one; a cached view that reads a new parameter must be given it here.
+PUBLIC_CACHE_QUERY_PARAMETERS = {"q", "page", "tag"}
 
 # The room a workspace meets in when staff set no Zoom or Jitsi link of their own.
 JITSI_BASE_URL = os.environ.get("JITSI_BASE_URL", "https://meet.jit.si")
