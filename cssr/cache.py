@@ -5,6 +5,11 @@ when an editor publishes. Rendering each page once per publication keeps the sit
 machines. Signed-in people, and anything private, always bypass the cache: only responses that
 are plainly public (200, no cookie set, not marked private) of the views listed in
 `PUBLIC_CACHE_URL_NAMES` are stored.
+
+A page is stored per language, host, path and the query parameters those views read
+(`PUBLIC_CACHE_QUERY_PARAMETERS`). Any other parameter is dropped from an anonymous request before
+the view runs: `?x=1`, `?x=2`, ... would otherwise each store a copy of the page for a day, and a
+copy that echoed its address (the sign-in link's `next`) would show one visitor's junk to all.
 """
 
 import hashlib
@@ -12,6 +17,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import QueryDict
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry
@@ -41,6 +48,21 @@ def invalidate_sites():
     """Forget the cached sites and site settings (and the pages, which show them)."""
     cache.set(SITE_GENERATION_KEY, uuid.uuid4().hex, None)
     invalidate_public_pages()
+
+
+def _keep_read_parameters(request):
+    """Leave in the request only the query parameters a cached view reads, in a stable order,
+    each with the one value the view takes (`QueryDict.get` gives the last)."""
+    query = urlencode(
+        sorted(
+            (name, request.GET[name])
+            for name in settings.PUBLIC_CACHE_QUERY_PARAMETERS
+            if name in request.GET
+        )
+    )
+    if query != request.META.get("QUERY_STRING", ""):
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
 
 
 def _cache_key(request):
@@ -92,6 +114,7 @@ class PublicPageCacheMiddleware:
             return None
         if _bypass(request):
             return None
+        _keep_read_parameters(request)
         key = _cache_key(request)
         cached = cache.get(key)
         if cached is not None:

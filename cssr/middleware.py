@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_path
 
 
@@ -27,4 +28,23 @@ class RememberLanguageMiddleware:
                 max_age=settings.LANGUAGE_COOKIE_AGE,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
+        return response
+
+
+class PrivateNamespacesMiddleware:
+    """Keep every answer of the URL namespaces in `PRIVATE_URL_NAMESPACES` out of every cache.
+
+    Keyed on the namespace rather than set view by view, so a view added to one of those URL
+    modules is covered without anyone remembering it, and so are the answers no view decorator
+    sees: sign-in redirects, 405s, CSRF refusals and error pages.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match is not None and not settings.PRIVATE_URL_NAMESPACES.isdisjoint(match.namespaces):
+            add_never_cache_headers(response)
         return response

@@ -2,6 +2,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
@@ -24,6 +25,12 @@ def healthz(request):
 @require_safe
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain")
+
+
+@csrf_exempt
+def not_found(request, *args, **kwargs):
+    """The same 404 as an unknown address, for every method (no CSRF refusal first)."""
+    raise Http404
 
 
 def serve_page(request, path):

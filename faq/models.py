@@ -5,11 +5,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cssr.pages import ViewRestrictionsMixin
+from search.index import NormalisedSearchMixin
 
 from .blocks import ANSWER_FEATURES, FAQBodyBlock, assign_anchors, html_to_text
 
 
-class FAQPage(ViewRestrictionsMixin, Page):
+class FAQPage(ViewRestrictionsMixin, NormalisedSearchMixin, Page):
     """Questions and answers about the working groups, one page per language under the home page.
 
     The whole body is one StreamField, so the page renders from its own row whatever the number
@@ -32,6 +33,7 @@ class FAQPage(ViewRestrictionsMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        *NormalisedSearchMixin.normalised_search_fields,
     ]
 
     parent_page_types = ["home.HomePage"]

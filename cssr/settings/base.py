@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cssr.middleware.PrivateNamespacesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cssr.cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -129,6 +130,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Every answer under these URL namespaces is `private, no-store` (cssr.middleware): the account
+# pages (the profile shows the calendar feed's secret address) and the calendar address actions.
+PRIVATE_URL_NAMESPACES = {"accounts", "calendar_feed"}
+
 # Anonymous visitors get public pages from the cache until the next publication (cssr/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 24 * 60 * 60))
 PUBLIC_CACHE_URL_NAMES = {
@@ -138,6 +143,10 @@ PUBLIC_CACHE_URL_NAMES = {
     "search:search",
     "search:suggest",
 }
+# The only query parameters those views read (search: q, page; the updates index: tag, page).
+# Anonymous requests reach them with every other parameter dropped, so junk neither stores a page
+# nor changes one; a cached view that reads a new parameter must be given it here.
+PUBLIC_CACHE_QUERY_PARAMETERS = {"q", "page", "tag"}
 
 # The room a workspace meets in when staff set no Zoom or Jitsi link of their own.
 JITSI_BASE_URL = os.environ.get("JITSI_BASE_URL", "https://meet.jit.si")
@@ -245,6 +254,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Stems Arabic and English words in one index; created by search/migrations/0001.
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "cssr_ar_en"
+# Restrictions are by sign-in or group only: a shared password is a second, unaccountable way in,
+# and its forms' addresses answer 404 (cssr/urls.py).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
 # The admin is for editors and staff only; it never offers Gravatar (a third-party host).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -254,9 +267,37 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # The calendar feed's address holds its secret token (cssr/logs.py).
+        "mask_feed_tokens": {"()": "cssr.logs.MaskFeedTokens"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Django's own handler for runserver's request lines: configuring the logger below
+        # drops the handlers it had, so it is repeated here as Django defines it.
+        "django.server": {
+            "level": "INFO",
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Every request line under runserver, and every error answer with its path.
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["mask_feed_tokens"],
+        },
+        "django.request": {"filters": ["mask_feed_tokens"]},
         # One line per background task and per page action is noise, not news.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -3,6 +3,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from cssr.cache import current_generation
 from home.models import HomePage
+from tests.updates.conftest import add_index, add_update
 
 
 def test_anonymous_visitors_get_the_cached_page(client, demo_site):
@@ -113,3 +114,37 @@ def test_a_page_moved_into_a_site_empties_the_cache(client, demo_site):
     outside.move(demo_site, pos="last-child")
     assert client.get("/ar/")["X-Cache"] == "miss"
     assert client.get("/ar/outside/").status_code == 200
+
+
+def test_parameters_no_view_reads_neither_store_a_page_nor_change_it(client, demo_site):
+    first = client.get("/ar/", {"utm_source": "junk-one"})
+    assert first["X-Cache"] == "miss"
+    for junk in ({"utm_source": "junk-two"}, {"x": "1", "y": "2"}, {}):
+        again = client.get("/ar/", junk)
+        assert again["X-Cache"] == "hit"
+        assert again.content == first.content
+    assert "junk-" not in first.content.decode()
+
+
+def test_each_page_of_updates_and_each_query_has_its_own_entry(client, demo_site):
+    index = add_index(demo_site)
+    for number in range(12):
+        add_update(index, f"تحديث رقم {number}", tags=["اقتصاد"] if number % 2 else [])
+
+    first_page = client.get("/ar/updates/")
+    second_page = client.get("/ar/updates/", {"page": "2"})
+    assert (first_page["X-Cache"], second_page["X-Cache"]) == ("miss", "miss")
+    assert second_page.content != first_page.content
+    assert client.get("/ar/updates/?x=1&page=2")["X-Cache"] == "hit"
+
+    tagged = client.get("/ar/updates/?tag=اقتصاد&page=1")
+    assert tagged["X-Cache"] == "miss"
+    assert client.get("/ar/updates/?page=1&tag=اقتصاد&x=2")["X-Cache"] == "hit"
+
+    found = client.get("/ar/search/", {"q": "تحديث"})
+    other = client.get("/ar/search/", {"q": "اقتصاد"})
+    assert (found["X-Cache"], other["X-Cache"]) == ("miss", "miss")
+    assert client.get("/ar/search/", {"q": "تحديث", "ref": "mail"})["X-Cache"] == "hit"
+    suggest = client.get("/ar/search/suggest/", {"q": "تحد"})
+    assert suggest["X-Cache"] == "miss"
+    assert client.get("/ar/search/suggest/", {"q": "تحد", "_": "123"})["X-Cache"] == "hit"

@@ -1,8 +1,15 @@
+import datetime
+
 import pytest
 from django.db import connection
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
+from faq.models import FAQPage
 from home.models import HomePage
+from search.index import NormalisedSearchMixin
+from tests.updates.conftest import add_index, add_update
+from updates.models import UpdateIndexPage, UpdatePage
+from workinggroups.models import PaperPage, WorkingGroup, WorkingGroupsPage
 
 needs_stemmer = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -39,6 +46,97 @@ def result_titles(client, language, query):
 def test_arabic_queries_match_every_spelling(client, demo_site, written, typed):
     publish_intro(demo_site, written)
     assert demo_site.title in result_titles(client, "ar", typed)
+
+
+def public_page_types():
+    """Every page model of the public site: all but Wagtail's own and the workspaces' pages."""
+    return {
+        model
+        for model in get_page_models()
+        if model.__module__.split(".")[0] not in {"wagtail", "workspaces"}
+    }
+
+
+def test_every_public_page_type_is_indexed_through_the_normalisation():
+    for model in public_page_types():
+        assert issubclass(model, NormalisedSearchMixin), model
+        indexed = {(type(field).__name__, field.field_name) for field in model.search_fields}
+        assert {
+            ("SearchField", "normalised_text"),
+            ("AutocompleteField", "normalised_text"),
+        } <= indexed, model
+
+
+def published_under(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def retitled_home(home, title):
+    home.title = title
+    home.save_revision().publish()
+    return home
+
+
+def working_groups_page(home, title="مجموعات العمل"):
+    return published_under(home, WorkingGroupsPage(title=title, slug="working-groups"))
+
+
+def paper(home, title):
+    group = WorkingGroup.objects.create(
+        locale=home.locale,
+        name="مجموعة العمل القانونية",
+        theme="الدستور",
+        term_start=datetime.date(2024, 1, 1),
+        term_end=datetime.date(2024, 4, 30),
+    )
+    page = PaperPage(title=title, slug="paper", working_group=group, body=[])
+    return published_under(working_groups_page(home), page)
+
+
+# Each public page type, titled in one spelling and searched for in another.
+BUILDERS = {
+    HomePage: retitled_home,
+    FAQPage: lambda home, title: published_under(home, FAQPage(title=title, slug="faq", body=[])),
+    UpdateIndexPage: lambda home, title: add_index(home, title=title),
+    UpdatePage: lambda home, title: add_update(add_index(home), title),
+    WorkingGroupsPage: working_groups_page,
+    PaperPage: paper,
+}
+
+
+def test_the_search_table_covers_every_public_page_type():
+    assert set(BUILDERS) == public_page_types()
+
+
+FAQ_TITLE = "الأسئلة الشائعة حول مجموعات العمل التخصصية"
+
+
+@pytest.mark.parametrize(
+    ("page_type", "written", "typed", "suggested"),
+    [
+        pytest.param(HomePage, "غرفة دعم المجتمع المدني", "غرفه", True, id="home"),
+        pytest.param(FAQPage, FAQ_TITLE, "الأسئلة", True, id="faq-as-written"),
+        pytest.param(FAQPage, FAQ_TITLE, "الاسئله", True, id="faq-folded"),
+        # Suggestions match the beginnings of words, the article included: no stemming there.
+        pytest.param(FAQPage, FAQ_TITLE, "اسئلة", False, id="faq-stemmed", marks=needs_stemmer),
+        pytest.param(UpdateIndexPage, "إحاطات الغرفة الدورية", "احاطات", True, id="update-index"),
+        pytest.param(UpdatePage, "رسالة نهاية العام إلى المشاركين", "رساله", True, id="update"),
+        pytest.param(WorkingGroupsPage, "مجموعات العمل التخصصية", "التخصصيه", True, id="groups"),
+        pytest.param(PaperPage, "ورقة أولويات الحوكمة المحلية", "اولويات", True, id="paper"),
+    ],
+)
+def test_every_page_type_is_found_in_any_spelling(
+    client, demo_site, page_type, written, typed, suggested
+):
+    page = BUILDERS[page_type](demo_site, written)
+    assert type(page) is page_type
+
+    assert page.title in result_titles(client, "ar", typed)
+    if suggested:
+        suggestions = client.get("/ar/search/suggest/", {"q": typed}).json()["suggestions"]
+        assert page.title in [suggestion["title"] for suggestion in suggestions]
 
 
 @needs_stemmer
