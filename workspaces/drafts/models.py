@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from workinggroups.models import PaperPage, WorkingGroupsPage
 from workspaces.models import Role, WorkspacePage, WorkspaceUrlMixin
+from workspaces.slugs import free_slug
 
 from . import text
 
@@ -132,8 +133,8 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
     @transaction.atomic
     def start(cls, workspace, user, title, kind, texts=None, slug=None):
         """A new draft under `workspace`, its first revision by `user`."""
-        base = slug or slugify(title) or ("briefing-note" if kind == Kind.BRIEFING else "draft")
-        draft = cls(title=title, kind=kind, slug=find_available_slug(workspace, base))
+        fallback = "briefing-note" if kind == Kind.BRIEFING else "draft"
+        draft = cls(title=title, kind=kind, slug=free_slug(workspace, slug or title, fallback))
         for name, value in (texts or {}).items():
             setattr(draft, name, text.normalise_newlines(value))
         draft.last_published_at = timezone.now()

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from workinggroups.models import WorkingGroupsPage
@@ -259,8 +260,9 @@ def _export(extension):
     @draft_view()
     def view(request, access, draft):
         response = HttpResponse(build(draft), content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="{exports.filename(draft, extension)}"'
+        # An Arabic slug makes an Arabic file name, which only the RFC 6266 form carries.
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=exports.filename(draft, extension)
         )
         return response
 

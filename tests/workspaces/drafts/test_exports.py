@@ -216,3 +216,24 @@ def test_angle_brackets_typed_in_the_text_survive_in_both_files(world, note):
         assert paragraph in pdf_text
         assert paragraph in docx_text
     assert not any(run.bold for paragraph in docx.paragraphs for run in paragraph.runs)
+
+
+def test_a_draft_with_an_arabic_slug_downloads_under_its_arabic_name(world):
+    from urllib.parse import quote
+
+    from workspaces.drafts.models import DraftPage, Kind
+
+    draft = DraftPage.start(
+        world.workspaces["legal-constitutional"],
+        world.users["member_legal"],
+        "مسودة الحقوق",
+        Kind.TEXT,
+        {"body": "نص."},
+    )
+    assert draft.slug == "مسودة-الحقوق"
+    url = reverse("workspaces:drafts:export_pdf", args=[draft.workspace.slug, draft.pk])
+    response = world.client("member_legal").get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        f"attachment; filename*=utf-8''{quote('مسودة-الحقوق.pdf')}"
+    )
