@@ -172,8 +172,9 @@ EXPECTATIONS = {
     "workspaces:drafts:index": READ,
     "workspaces:drafts:history": READ,
     "workspaces:drafts:compare": READ,
-    "workspaces:drafts:export_pdf": READ,
-    "workspaces:drafts:export_docx": READ,
+    # Staff post a reason to export a note that names people; a clean note needs none.
+    "workspaces:drafts:export_pdf": Inside(get=everyone(200), post=only({STAFF}, 200, 403)),
+    "workspaces:drafts:export_docx": Inside(get=everyone(200), post=only({STAFF}, 200, 403)),
     "workspaces:drafts:start": needing(POSTING, get=200, post=INVALID),
     "workspaces:drafts:edit": needing(POSTING, get=200, post=INVALID),
     "workspaces:drafts:restore": needing(POSTING, get=405, post=INVALID),

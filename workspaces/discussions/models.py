@@ -13,7 +13,6 @@ from django.db import models, transaction
 from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -26,6 +25,7 @@ from wagtail.models.pages import PageQuerySet
 from search.text import normalise
 from workspaces.models import Role, WorkspaceUrlMixin
 from workspaces.moderation.models import Moderated
+from workspaces.slugs import free_slug
 
 from .markup import excerpt
 
@@ -33,35 +33,10 @@ REPLIES_PER_PAGE = 20
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 20_000
 REPLY_MAX_LENGTH = 10_000
-SLUG_MAX_LENGTH = 50
 
 
 def edit_window():
     return datetime.timedelta(minutes=settings.POST_EDIT_WINDOW_MINUTES)
-
-
-def reserved_slugs():
-    """First path segments below a workspace that belong to named routes, not to pages.
-
-    Read from the URLconf, so a route another feature adds later is never shadowed by a
-    discussion that happens to share its name.
-    """
-    from workspaces import urls
-
-    reserved = set()
-
-    def walk(patterns, prefix):
-        for pattern in patterns:
-            route = prefix + str(pattern.pattern)
-            if hasattr(pattern, "url_patterns"):
-                walk(pattern.url_patterns, route)
-                continue
-            parts = route.split("/")
-            if len(parts) > 1 and parts[0] == "<str:slug>" and not parts[1].startswith("<"):
-                reserved.add(parts[1])
-
-    walk(urls.urlpatterns, "")
-    return reserved
 
 
 class DiscussionTagName(TagBase):
@@ -187,7 +162,7 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
         """Publish a new discussion below `workspace`, as `author`, with Wagtail's history."""
         discussion = cls(
             title=title,
-            slug=cls.free_slug(workspace, title),
+            slug=free_slug(workspace, title, fallback="discussion"),
             body=body,
             kind=kind,
             focal_point_invited=focal_point_invited,
@@ -214,24 +189,6 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
         revision = self.save_revision(user=user, log_action=True)
         revision.publish(user=user, skip_permission_checks=True)
         self.refresh_activity()
-
-    @staticmethod
-    def free_slug(workspace, title):
-        """A slug from the title, unique below `workspace` and clear of the named routes."""
-        base = slugify(title, allow_unicode=True)
-        if len(base) > SLUG_MAX_LENGTH:
-            # Arabic letters take six characters each once in a URL: keep whole words, short.
-            base = base[:SLUG_MAX_LENGTH].rsplit("-", 1)[0]
-        base = base.strip("-") or "discussion"
-        taken = set(
-            workspace.get_children().filter(slug__startswith=base).values_list("slug", flat=True)
-        )
-        taken |= reserved_slugs()
-        slug, number = base, 1
-        while slug in taken:
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
 
     # -- Replies and activity ----------------------------------------------------------------
 

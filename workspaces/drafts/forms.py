@@ -4,10 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from workinggroups.models import WorkingGroup
 
 from .diff import BOTH, CHOICES, merge_regions
-from .models import Kind, Section
+from .models import TITLE, Kind, Release
 from .text import join_paragraphs, normalise_newlines, paragraphs
-
-TITLE = Section("title", _("Title"))
 
 
 def _textarea(rows, **attrs):
@@ -172,6 +170,22 @@ class CommentForm(forms.Form):
         )
 
 
+def _reason_field(**kwargs):
+    return forms.CharField(
+        label=_("Why it may leave the workspace as it is"),
+        max_length=1000,
+        help_text=_("Kept in the draft's history with your name, the time and the revision."),
+        widget=_textarea(3),
+        **kwargs,
+    )
+
+
+class ReleaseForm(forms.Form):
+    """Staff let out a text that names people anyway, saying why."""
+
+    reason = _reason_field()
+
+
 class PublishForm(forms.Form):
     working_group = forms.ModelChoiceField(
         label=_("Working group"),
@@ -188,16 +202,15 @@ class PublishForm(forms.Form):
     def __init__(self, *args, draft, **kwargs):
         super().__init__(*args, **kwargs)
         self.draft = draft
-
-    def clean(self):
-        cleaned = super().clean()
-        named = self.draft.named_participants()
-        if named:
-            raise forms.ValidationError(
-                _(
-                    "The text names people of this workspace (%(names)s). A paper attributes "
-                    "nothing to anyone: edit the text first."
-                ),
-                params={"names": "، ".join(named)},
+        self.namings = draft.namings_against(Release.PAPER)
+        if self.namings:
+            # A paper attributes nothing to anyone: a text that names people needs a reason.
+            self.fields["reason"] = _reason_field(
+                error_messages={
+                    "required": _(
+                        "The text names people of this workspace, and a paper attributes "
+                        "nothing to anyone: change the text first, or state why it may be "
+                        "published as it is."
+                    )
+                }
             )
-        return cleaned

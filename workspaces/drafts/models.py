@@ -6,25 +6,37 @@ and time. These are our own rows rather than Wagtail's page revisions: publishin
 revision announces a publication, which empties the public page cache, and members save often.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
 from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 
 from workinggroups.models import PaperPage, WorkingGroupsPage
-from workspaces.models import Role, WorkspacePage, WorkspaceUrlMixin
+from workspaces.models import (
+    STAFF_GROUP_NAME,
+    Role,
+    WorkspacePage,
+    WorkspaceUrlMixin,
+    is_platform_staff,
+)
+from workspaces.slugs import free_slug
 
-from . import text
+from . import naming, text
+
+# The log action of a text let out of the workspace although it names people (wagtail_hooks).
+RELEASED_DESPITE_NAMES = "drafts.release_despite_names"
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,17 @@ class Section:
 class Kind(models.TextChoices):
     TEXT = "text", _("Co-drafted text")
     BRIEFING = "briefing", _("Briefing note")
+
+
+class Release(models.TextChoices):
+    """The ways a text leaves the workspace."""
+
+    PDF = "pdf", _("PDF export")
+    DOCX = "docx", _("Word export")
+    PAPER = "paper", _("Publication as a paper")
+
+
+TITLE = Section("title", _("Title"))
 
 
 SECTIONS = {
@@ -88,10 +111,22 @@ class DraftManager(PageManager.from_queryset(DraftQuerySet)):
     pass
 
 
-def _fold(value):
-    """For finding a name in a text: compatibility forms, case and Arabic vowel marks aside."""
-    value = unicodedata.normalize("NFKC", value).casefold()
-    return "".join(char for char in value if unicodedata.category(char) != "Mn")
+@dataclass(frozen=True)
+class Naming:
+    """A place where a draft names someone who has access to its workspace."""
+
+    section: Section
+    name: str  # the display name, title or username found
+    passage: naming.Passage
+
+
+class NamedInText(Exception):
+    """The text names people with access to its workspace, and no one stated why it may leave
+    the workspace all the same."""
+
+    def __init__(self, namings):
+        super().__init__(f"the text names people in {len(namings)} places")
+        self.namings = namings
 
 
 class DraftPage(DraftText, WorkspaceUrlMixin, Page):
@@ -132,8 +167,8 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
     @transaction.atomic
     def start(cls, workspace, user, title, kind, texts=None, slug=None):
         """A new draft under `workspace`, its first revision by `user`."""
-        base = slug or slugify(title) or ("briefing-note" if kind == Kind.BRIEFING else "draft")
-        draft = cls(title=title, kind=kind, slug=find_available_slug(workspace, base))
+        fallback = "briefing-note" if kind == Kind.BRIEFING else "draft"
+        draft = cls(title=title, kind=kind, slug=free_slug(workspace, slug or title, fallback))
         for name, value in (texts or {}).items():
             setattr(draft, name, text.normalise_newlines(value))
         draft.last_published_at = timezone.now()
@@ -197,7 +232,7 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
             workspace=self.workspace,
             latest=self.current_revision(),
             threads=threads,
-            named=self.named_participants() if self.is_briefing else [],
+            namings=self.namings() if self.is_briefing else [],
             rapporteurs=self.workspace.memberships.active()
             .filter(role=Role.RAPPORTEUR)
             .select_related("user")
@@ -254,22 +289,66 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
 
     # -- Non-attribution -------------------------------------------------------------------
 
-    def named_participants(self):
-        """Names, titles and usernames of the workspace's people that the text contains.
+    def people_never_named(self):
+        """Everyone who may read the draft: the workspace's people, and platform staff as
+        `is_platform_staff` counts them (superusers and the staff group)."""
+        staff = Q(is_superuser=True) | Q(groups__name=STAFF_GROUP_NAME)
+        inside = Q(pk__in=self.workspace.people_with_access().values("pk"))
+        return get_user_model().objects.filter(inside | staff).distinct()
 
-        A briefing note and the paper made from it attribute nothing to anyone; this is what
-        members and staff are warned about before a note leaves the workspace.
+    def namings(self):
+        """Where the title and sections name someone who may read the draft, in order.
+
+        A briefing note and the paper made from it attribute nothing to anyone: the people
+        who took part, and the staff who read along, are named nowhere in them.
         """
-        haystack = _fold(" ".join([self.title, *self.texts().values()]))
+        names, usernames = set(), set()
+        for values in self.people_never_named().values_list("display_name", "title", "username"):
+            *shown, username = values
+            names.update(value for value in shown if value)
+            usernames.add(username)
         found = []
-        for person in self.workspace.people_with_access().order_by("pk"):
-            for value in (person.display_name, person.title):
-                if len(value.strip()) >= 3 and _fold(value) in haystack:
-                    found.append(value)
-            pattern = rf"(?<![\w.@-]){re.escape(_fold(person.username))}(?![\w@-])"
-            if re.search(pattern, haystack):
-                found.append(person.username)
-        return list(dict.fromkeys(found))
+        for section in (TITLE, *self.sections()):
+            source = self.title if section is TITLE else getattr(self, section.name)
+            for match in naming.find(source, names, usernames):
+                found.append(Naming(section, match.name, naming.passage(source, match)))
+        return found
+
+    def named_participants(self):
+        """The names the text contains, each once."""
+        return list(dict.fromkeys(found.name for found in self.namings()))
+
+    def namings_against(self, release):
+        """The namings that keep the text from leaving as `release`: any paper attributes
+        nothing to anyone, and of the exports only a briefing note's; a co-drafted text is
+        the group's own and exports as it is."""
+        if release != Release.PAPER and not self.is_briefing:
+            return []
+        return self.namings()
+
+    def clear_release(self, release, user, reason=""):
+        """Let the text leave as `release`, or raise `NamedInText` saying where it names people.
+
+        Platform staff may let it out anyway by stating why. Wagtail's log keeps that on this
+        draft's history: who, when, why, as what, and which revision of the text.
+        """
+        namings = self.namings_against(release)
+        if not namings:
+            return
+        reason = reason.strip()
+        if not (reason and is_platform_staff(user)):
+            raise NamedInText(namings)
+        revision = self.current_revision()
+        log(
+            instance=self,
+            action=RELEASED_DESPITE_NAMES,
+            user=user,
+            data={
+                "release": str(release),
+                "reason": reason,
+                "revision": revision.pk if revision else None,
+            },
+        )
 
     # -- The public paper ------------------------------------------------------------------
 
@@ -283,12 +362,14 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
         return body
 
     @transaction.atomic
-    def publish_paper(self, working_group, title, summary, user):
+    def publish_paper(self, working_group, title, summary, user, reason=""):
         """Publish the text as a non-attributed paper of `working_group` on the public site.
 
         A second publication replaces the same paper's text. The English version is made
-        afterwards in the admin, through the usual translation of the Arabic page.
+        afterwards in the admin, through the usual translation of the Arabic page. A text that
+        names people is published only with a reason (`clear_release`).
         """
+        self.clear_release(Release.PAPER, user, reason)
         parent = WorkingGroupsPage.objects.filter(locale_id=working_group.locale_id).first()
         if parent is None:
             raise WorkingGroupsPage.DoesNotExist

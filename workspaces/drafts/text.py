@@ -4,17 +4,25 @@ blocks (heading, paragraph, list item) as the exports and the public paper need 
 Raw HTML in members' Markdown is shown as typed, and the parser's output still goes through
 `nh3` on the way out, so only the tags below ever reach a page. (The discussions' renderer
 leaves headings out on purpose; drafts need them, hence a renderer of their own.)
+
+Every `Block.html` is safe HTML: its text is escaped again after parsing, so "<img ...>" typed
+by a member stays text in the paper, the Word file and everywhere else. The paper's HTML goes
+through `nh3` once more, with only what the paper's paragraph block admits, before it is saved.
 """
 
+import html as html_lib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote, urlsplit
 
 import markdown
 import nh3
 from bs4 import BeautifulSoup, NavigableString, Tag
 from django.utils.safestring import mark_safe
+
+from workinggroups.blocks import PaperStreamBlock
 
 BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"}
 INLINE_TAGS = {"strong", "em", "a", "code", "br", "del"}
@@ -78,7 +86,7 @@ class Block:
 
     kind: str  # "heading", "paragraph", "bullet", "number"
     text: str  # plain text, whitespace collapsed
-    html: str  # the sanitised inline HTML it came from
+    html: str  # safe inline HTML: the sanitised markup it came from, its text escaped
     number: int = 0
     level: int = 0
 
@@ -88,7 +96,11 @@ class Block:
 
 
 def _inline(nodes):
-    return "".join(str(node) for node in nodes)
+    """Nodes back to HTML. A text node's `str()` is its unescaped text: escape it again."""
+    return "".join(
+        html_lib.escape(str(node), quote=False) if isinstance(node, NavigableString) else str(node)
+        for node in nodes
+    )
 
 
 def _plain(nodes):
@@ -118,11 +130,16 @@ def _list_blocks(element, level):
 
 def blocks(text):
     """The plain blocks of a draft's Markdown, in order."""
-    soup = BeautifulSoup(str(render(text)), "html.parser")
+    return html_blocks(str(render(text)))
+
+
+def html_blocks(safe_html):
+    """The plain blocks of HTML as `render` makes it, in order."""
+    soup = BeautifulSoup(safe_html, "html.parser")
     for element in soup.children:
         if isinstance(element, NavigableString):
             if element.strip():
-                yield Block("paragraph", " ".join(element.split()), str(element).strip())
+                yield Block("paragraph", " ".join(element.split()), _inline([element]).strip())
             continue
         if element.name in ("h2", "h3", "h4", "h5", "h6"):
             yield Block("heading", _plain(element.contents), _inline(element.contents))
@@ -132,7 +149,8 @@ def blocks(text):
             for child in element.find_all(("p", "li")) or [element]:
                 yield Block("paragraph", _plain(child.contents), _inline(child.contents))
         elif element.name == "pre":
-            yield Block("paragraph", " ".join(element.get_text().split()), element.get_text())
+            code = element.get_text()
+            yield Block("paragraph", " ".join(code.split()), _inline([NavigableString(code)]))
         else:
             text = _plain(element.contents)
             if text:
@@ -164,6 +182,32 @@ def public_rich_text(inline_html):
     return str(soup).strip()
 
 
+@cache
+def paper_rules():
+    """(tags, attributes) the rich text of a paper's paragraph block admits: what Wagtail's own
+    rules allow for the block's features, with the tags Wagtail allows in any rich text."""
+    # Wagtail's converters load the page model: imported once the apps are ready.
+    from wagtail.admin.rich_text.converters.editor_html import BASE_WHITELIST_RULES, WhitelistRule
+    from wagtail.rich_text import features as registry
+
+    tags = set(BASE_WHITELIST_RULES) - {"[document]"}
+    for feature in PaperStreamBlock.base_blocks["paragraph"].features:
+        for rule in registry.get_converter_rule("editorhtml", feature) or []:
+            if isinstance(rule, WhitelistRule):
+                tags.add(rule.element)
+    # Wagtail's link rule keeps a link's href and nothing else.
+    attributes = {"a": {"href"}} if "a" in tags else {}
+    return frozenset(tags), attributes
+
+
+def paper_html(html):
+    """HTML for a paper's paragraph block, reduced to what that block admits."""
+    tags, attributes = paper_rules()
+    return nh3.clean(
+        html, tags=set(tags), attributes=attributes, url_schemes=URL_SCHEMES, link_rel=None
+    )
+
+
 def paper_blocks(source):
     """A section's Markdown as the blocks of a paper's body: headings, and rich-text
     paragraphs that hold the paragraphs and lists between two headings."""
@@ -180,7 +224,7 @@ def paper_blocks(source):
     def flush():
         close_list()
         if pieces:
-            body.append(("paragraph", "".join(pieces)))
+            body.append(("paragraph", paper_html("".join(pieces))))
             pieces.clear()
 
     for block in blocks(source):

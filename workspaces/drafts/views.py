@@ -6,9 +6,11 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from workinggroups.models import WorkingGroupsPage
@@ -16,8 +18,8 @@ from workspaces.access import workspace_view
 
 from . import exports
 from .diff import compare as compare_texts
-from .forms import TITLE, CommentForm, DraftForm, MergeForm, PublishForm, StartDraftForm
-from .models import DraftPage, DraftRevision, EditConflict
+from .forms import CommentForm, DraftForm, MergeForm, PublishForm, ReleaseForm, StartDraftForm
+from .models import TITLE, DraftPage, DraftRevision, EditConflict, NamedInText, Release
 
 
 def _draft(access, draft_id):
@@ -255,12 +257,26 @@ def resolve(request, access, draft):
 
 def _export(extension):
     build, content_type = exports.EXPORTS[extension]
+    release = Release(extension)
 
-    @draft_view()
+    @draft_view(methods=("GET", "HEAD", "POST"))
     def view(request, access, draft):
-        response = HttpResponse(build(draft), content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="{exports.filename(draft, extension)}"'
+        # A POST is staff stating why a text that names people may leave all the same.
+        if request.method == "POST" and not access.is_staff:
+            raise PermissionDenied
+        form = ReleaseForm(request.POST if request.method == "POST" else None)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        try:
+            with transaction.atomic():
+                draft.clear_release(release, request.user, reason)
+                content = build(draft)
+        except NamedInText as named:
+            context = _context(access, draft=draft, namings=named.namings, form=form)
+            return render(request, "drafts/refused.html", context, status=409)
+        response = HttpResponse(content, content_type=content_type)
+        # An Arabic slug makes an Arabic file name, which only the RFC 6266 form carries.
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=exports.filename(draft, extension)
         )
         return response
 
@@ -285,9 +301,14 @@ def publish(request, access, draft):
                 form.cleaned_data["title"],
                 form.cleaned_data["summary"],
                 request.user,
+                reason=form.cleaned_data.get("reason", ""),
             )
         except WorkingGroupsPage.DoesNotExist:
             form.add_error(None, _("The public site has no working-groups page to publish under."))
+        except NamedInText:
+            # Someone saved a name into the text since the form was shown: it asks for a reason.
+            form = PublishForm(request.POST, draft=draft)
+            form.is_valid()
         else:
             messages.success(
                 request,
@@ -297,5 +318,5 @@ def publish(request, access, draft):
                 ),
             )
             return redirect(paper.url)
-    context = _context(access, draft=draft, form=form, named=draft.named_participants())
+    context = _context(access, draft=draft, form=form, namings=form.namings)
     return render(request, "drafts/publish.html", context)

@@ -18,15 +18,14 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from accounts.models import DEFAULT_TIME_ZONE
 from workspaces.models import STAFF_GROUP_NAME, WorkspaceUrlMixin
+from workspaces.slugs import free_slug
 
 # Where participants and the envoy's office meet; forms offer these first.
 COMMON_ZONES = [
@@ -120,10 +119,9 @@ class EventPage(WorkspaceUrlMixin, Page):
     def plan(cls, workspace, user, **fields):
         """Create an event in `workspace` as `user`, published at once with its first revision."""
         event = cls(owner=user, **fields)
-        if not event.slug:
-            local_day = event.start_local.date().isoformat()
-            base = slugify(event.title, allow_unicode=True)[:80].strip("-") or "event"
-            event.slug = find_available_slug(workspace, f"{local_day}-{base}")
+        # The day leads, so a meeting held every month gets an address for each.
+        words = event.slug or f"{event.start_local.date().isoformat()} {event.title}"
+        event.slug = free_slug(workspace, words, fallback="event")
         workspace.add_child(instance=event)
         event._publish(user)
         return event

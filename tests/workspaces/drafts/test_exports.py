@@ -202,3 +202,38 @@ def test_every_role_inside_may_export_and_no_one_outside(world, note):
         assert export(world, note, "pdf", username).startswith(b"%PDF")
     url = reverse("workspaces:drafts:export_docx", args=[note.workspace.slug, note.pk])
     assert world.client("member_electoral").get(url).status_code == 404
+
+
+def test_angle_brackets_typed_in_the_text_survive_in_both_files(world, note):
+    typed = ["a < b", "x <b>not bold</b> y", "<img src=x onerror=alert(1)>"]
+    texts = dict(NOTE, recommendations="\n\n".join(typed))
+    note.save_text(world.users["member_legal"], note.title, texts, note.current_revision().pk)
+
+    pdf_text = [logical(line, False) for line in pdf_lines(export(world, note, "pdf"))]
+    docx = Document(io.BytesIO(export(world, note, "docx")))
+    docx_text = [paragraph.text for paragraph in docx.paragraphs]
+    for paragraph in typed:
+        assert paragraph in pdf_text
+        assert paragraph in docx_text
+    assert not any(run.bold for paragraph in docx.paragraphs for run in paragraph.runs)
+
+
+def test_a_draft_with_an_arabic_slug_downloads_under_its_arabic_name(world):
+    from urllib.parse import quote
+
+    from workspaces.drafts.models import DraftPage, Kind
+
+    draft = DraftPage.start(
+        world.workspaces["legal-constitutional"],
+        world.users["member_legal"],
+        "مسودة الحقوق",
+        Kind.TEXT,
+        {"body": "نص."},
+    )
+    assert draft.slug == "مسودة-الحقوق"
+    url = reverse("workspaces:drafts:export_pdf", args=[draft.workspace.slug, draft.pk])
+    response = world.client("member_legal").get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        f"attachment; filename*=utf-8''{quote('مسودة-الحقوق.pdf')}"
+    )

@@ -2,6 +2,7 @@
 translated into English through the usual flow; nothing in it leads back to the workspace."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -128,3 +129,27 @@ def test_a_text_that_names_a_participant_is_not_published(world, note):
     # Members are warned on the note itself.
     html = world.client("member_legal").get(note.url).content.decode()
     assert "This note names people of the workspace." in html
+
+
+# Markup a member types is text: harmless in the workspace, and still text on the public site.
+IMAGE = "<img src=x onerror=alert(document.domain)>"
+SCRIPT = "<script>alert(document.domain)</script>"
+
+
+def test_markup_typed_in_a_note_is_text_on_the_public_paper(world, note, client):
+    texts = note.texts()
+    texts["issues"] = f"رأي أول {IMAGE} وما بعده.\n\n    {SCRIPT}\n\n- بند {IMAGE}"
+    texts["recommendations"] = "a < b"
+    note.save_text(world.users["member_legal"], note.title, texts, note.current_revision().pk)
+    publish(world, note)
+    paper = PaperPage.objects.get(title="ورقة: استقلال القضاء")
+
+    page = BeautifulSoup(client.get(paper.url).content, "html.parser")  # anonymous
+    body = page.find(class_="paper__body")
+    assert body.find_all(("img", "script")) == []
+    assert page.find_all(attrs={"onerror": True}) == []
+    shown = body.get_text()
+    assert f"رأي أول {IMAGE} وما بعده." in shown
+    assert SCRIPT in shown
+    assert f"بند {IMAGE}" in shown
+    assert "a < b" in shown

@@ -1,7 +1,9 @@
 """Merging concurrent edits paragraph by paragraph, and turning a draft into a public paper."""
 
+from bs4 import BeautifulSoup
+
 from workspaces.drafts.diff import BOTH, MINE, THEIRS, compare, merge_texts
-from workspaces.drafts.text import paper_blocks
+from workspaces.drafts.text import blocks, html_blocks, paper_blocks, paper_html
 
 BASE = "أ\n\nب\n\nج\n\nد"
 
@@ -76,3 +78,47 @@ def test_a_paper_keeps_headings_lists_and_outside_links_but_no_way_back_in():
             "<ul><li>بند أول</li><li>بند ثانٍ</li></ul><ol><li>توصية</li></ol>",
         ),
     ]
+
+
+TYPED = "<img src=x onerror=alert(document.domain)>"
+
+
+def elements(html):
+    return [tag.name for tag in BeautifulSoup(html, "html.parser").find_all(True)]
+
+
+def test_markup_typed_as_text_stays_text_in_every_kind_of_block():
+    source = (
+        f"## {TYPED}\n\n"
+        f"نص {TYPED}\n\n"
+        f"- {TYPED}\n\n"
+        f"> {TYPED}\n\n"
+        "    <script>alert(document.domain)</script>"
+    )
+    found = list(blocks(source))
+    assert [block.text for block in found] == [
+        TYPED,
+        f"نص {TYPED}",
+        TYPED,
+        TYPED,
+        "<script>alert(document.domain)</script>",
+    ]
+    for block in found:
+        assert elements(block.html) == [], block
+        assert BeautifulSoup(block.html, "html.parser").get_text().strip() == block.text
+    # Text between the blocks of sanitised HTML is text too.
+    (top,) = html_blocks("&lt;img src=x onerror=alert(1)&gt;")
+    assert top.text == "<img src=x onerror=alert(1)>"
+    assert elements(top.html) == []
+
+
+def test_a_paper_paragraph_holds_only_what_its_block_admits():
+    html = paper_html(
+        '<h2 onclick="x">t</h2><p>a <img src=x onerror="alert(1)"><script>alert(2)</script>'
+        '<a href="javascript:alert(3)" onclick="x">l</a> <a href="https://example.org/">m</a>'
+        "<b>b</b><i>i</i><u>u</u></p><ul><li>one</li></ul><ol><li>two</li></ol><table></table>"
+    )
+    assert html == (
+        't<p>a <a>l</a> <a href="https://example.org/">m</a><b>b</b><i>i</i>u</p>'
+        "<ul><li>one</li></ul><ol><li>two</li></ol>"
+    )
