@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from workspaces.drafts.models import DraftPage, DraftRevision
 from workspaces.models import WorkspacePage
@@ -14,7 +15,9 @@ SCRIPT = "<script>alert('x')</script>"
 
 
 def url(name, draft, **query):
-    address = reverse(f"workspaces:drafts:{name}", args=[draft.workspace.slug, draft.pk])
+    """An address under /en/: these tests read the interface's English words."""
+    with translation.override("en"):
+        address = reverse(f"workspaces:drafts:{name}", args=[draft.workspace.slug, draft.pk])
     if query:
         address += "?" + "&".join(f"{key}={value}" for key, value in query.items())
     return address
