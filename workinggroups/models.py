@@ -9,7 +9,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from cssr.pages import ViewRestrictionsMixin, exclude_restricted
+from core.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import PaperStreamBlock

@@ -1,3 +1,7 @@
+"""The base template's site menu (the home page's public sections, cached until a publication)
+and language switch (where the same content lives in each other language).
+"""
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -10,9 +14,9 @@ from django.utils.translation import (
 )
 from wagtail.models import Page
 
-from cssr.cache import current_generation
-from cssr.pages import exclude_restricted
-from cssr.routing import home_url_path
+from core.cache import current_generation
+from core.pages import exclude_restricted
+from core.routing import home_url_path
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cssr.cache import invalidate_public_pages
+from core.cache import invalidate_public_pages
 from faq.models import FAQPage
 from tests.faq.conftest import faq_body
 from updates.models import UpdateIndexPage, UpdatePage

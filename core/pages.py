@@ -1,3 +1,9 @@
+"""View restrictions answered inside one SQL query, for public listings and for serving a page.
+
+Page models of the public apps mix in `ViewRestrictionsMixin`; their listings filter with
+`exclude_restricted`. Reads Wagtail's pages and restrictions only; never writes.
+"""
+
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from wagtail.models import Page, PageViewRestriction

@@ -1,3 +1,8 @@
+"""The views that belong to no app: Wagtail's page view behind the one-query router, the 404 that
+stands in for Wagtail's unused front-end forms, the health check and robots.txt. Mounted by
+`cssr/urls.py`.
+"""
+
 from django.db import connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -34,7 +39,7 @@ def not_found(request, *args, **kwargs):
 
 
 def serve_page(request, path):
-    """Wagtail's page view, with the page found in one query by `cssr.routing.route`."""
+    """Wagtail's page view, with the page found in one query by `core.routing.route`."""
     try:
         result = route(request, path)
     except Http404:

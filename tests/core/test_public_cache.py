@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, PageViewRestriction
 
-from cssr.cache import current_generation
+from core.cache import current_generation
 from home.models import HomePage
 from tests.updates.conftest import add_index, add_update
 

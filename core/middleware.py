@@ -1,3 +1,7 @@
+"""Request middleware of the whole site: the remembered language and the never-cached URL
+namespaces. Reads settings only; knows no app.
+"""
+
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_path

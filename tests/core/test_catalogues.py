@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from cssr.management.commands.check_catalogues import catalogue_problems
+from core.management.commands.check_catalogues import catalogue_problems
 
 HEADER = {
     "Language": "ar",

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from cssr.routing import route
+from core.routing import route
 from updates.models import UpdateIndexPage, UpdatePage
 from workinggroups.models import PaperPage
 
