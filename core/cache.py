@@ -24,6 +24,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.contrib.settings.registry import registry
 from wagtail.models import Site
 
+from . import wagtail_internals
+
 GENERATION_KEY = "public-pages:generation"
 # Sites and their settings change far less often than pages; keeping them apart spares the first
 # request after each publication two queries.
@@ -140,7 +142,7 @@ class SiteCacheMiddleware:
         key = (
             "site-for:"
             + hashlib.sha256(
-                f"{current_generation(SITE_GENERATION_KEY)}|{request._get_raw_host()}|{request.get_port()}".encode()
+                f"{current_generation(SITE_GENERATION_KEY)}|{wagtail_internals.raw_host(request)}|{request.get_port()}".encode()
             ).hexdigest()
         )
         cached = cache.get(key)
@@ -156,8 +158,7 @@ class SiteCacheMiddleware:
             )
             cache.set(key, cached, settings.PUBLIC_PAGE_CACHE_SECONDS)
         site, setting_objects = cached
-        request._wagtail_site = site
+        wagtail_internals.remember_site(request, site)
         for setting in setting_objects:
-            setting._request = request
-            setattr(request, type(setting).get_cache_attr_name(), setting)
+            wagtail_internals.remember_setting(request, setting)
         return self.get_response(request)

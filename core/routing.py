@@ -18,6 +18,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 
+from . import wagtail_internals
+
 
 def home_url_path(request, language=None):
     """The `url_path` of this site's home page in `language` (default: the active one).
@@ -67,7 +69,7 @@ def route(request, path):
         if child.depth != parent.depth + 1 or not child.path.startswith(parent.path):
             return None
         # Page.route does the same: the parent is at hand, so get_parent() costs nothing.
-        child._cached_parent_obj = parent
+        wagtail_internals.remember_parent(child, parent)
     for depth, page in enumerate(pages):
         remaining = components[depth:]
         if page is pages[-1] or _answers_itself(page.specific_class, remaining):

@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
 
+from . import wagtail_internals
 from .routing import route
 
 
@@ -44,10 +45,9 @@ def serve_page(request, path):
         result = route(request, path)
     except Http404:
         # What Wagtail's own routing records for a URL with no page.
-        request._wagtail_route_for_request = None
+        wagtail_internals.remember_route(request, None)
     else:
         if result is not None:
-            # Page.route_for_request keeps its answer on the request under this name and
-            # reuses it; a None result leaves the walk down the tree to Wagtail.
-            request._wagtail_route_for_request = result
+            # A None result leaves the walk down the tree to Wagtail.
+            wagtail_internals.remember_route(request, result)
     return wagtail_views.serve(request, path)
