@@ -68,7 +68,7 @@ bench: $(VENV)/.installed-dev ## Requests/s and latency of public pages under gu
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
-	$(PY) -m cssr.bench
+	$(PY) -m demo.bench
 
 clean: ## Remove the virtual environment and local artefacts
 	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache

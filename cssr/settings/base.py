@@ -32,7 +32,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
-    "cssr",
     "accounts",
     "home",
     "faq",
@@ -45,6 +44,7 @@ INSTALLED_APPS = [
     "workspaces.events",
     "workspaces.drafts",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

@@ -4,9 +4,9 @@ import datetime
 
 from django.utils import timezone
 
-from cssr.demo import locale, publish_translation
+from workinggroups.models import PaperPage, WorkingGroup, WorkingGroupsPage
 
-from .models import PaperPage, WorkingGroup, WorkingGroupsPage
+from .translation import locale, publish_translation
 
 PAGE_TITLE = "مجموعات العمل التخصصية"
 PAGE_INTRO = (

@@ -6,7 +6,7 @@ real account that happens to share a demo username is never taken over.
 
 from django.contrib.auth.models import Group
 
-from .models import User
+from accounts.models import User
 
 # username: (display name, title, preferred language, Wagtail group or None)
 DEMO_USERS = {

@@ -4,9 +4,9 @@ and attached to the workspace's first discussion when there is one. Made in code
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from workspaces.discussions.models import DiscussionPage
+from workspaces.files.checks import check_upload
+from workspaces.files.models import WorkspaceFile
 
-from .checks import check_upload
-from .models import WorkspaceFile
 from .samples import arabic_pdf, demo_image
 
 PAPER_LINES = [

@@ -6,9 +6,9 @@ wording is new.
 
 import datetime
 
-from cssr.demo import locale, publish_translation
+from updates.models import UpdateIndexPage, UpdatePage
 
-from .models import UpdateIndexPage, UpdatePage
+from .translation import locale, publish_translation
 
 INDEX_TITLE = "التحديثات"
 INDEX_ENGLISH = {INDEX_TITLE: "Updates"}

@@ -2,9 +2,9 @@
 
 from wagtail.models import Page, Site
 
-from cssr.demo import locale, publish_translation
+from home.models import HomePage, SiteSettings
 
-from .models import HomePage, SiteSettings
+from .translation import locale, publish_translation
 
 TITLE = "غرفة دعم المجتمع المدني"
 INTRO = (

@@ -1,4 +1,4 @@
-"""Shared plumbing for the demo world: each app's `demo.py` builds its part with these."""
+"""Shared plumbing for the demo world: each module of `demo` builds its part with these."""
 
 from django.db import transaction
 from wagtail.models import Locale, Page

@@ -2,23 +2,23 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.demo import (
+from accounts.models import User
+from demo.discussions import create_discussions
+from demo.drafts import create_drafts
+from demo.events import create_events
+from demo.faq import create_faq
+from demo.files import create_files
+from demo.home import create_home_pages
+from demo.people import (
     DEMO_USERS,
     DemoUsernameTaken,
     create_users,
     taken_demo_usernames,
     users_not_created_here,
 )
-from accounts.models import User
-from faq.demo import create_faq
-from home.demo import create_home_pages
-from updates.demo import create_updates
-from workinggroups.demo import create_working_groups
-from workspaces.demo import create_workspaces
-from workspaces.discussions.demo import create_discussions
-from workspaces.drafts.demo import create_drafts
-from workspaces.events.demo import create_events
-from workspaces.files.demo import create_files
+from demo.updates import create_updates
+from demo.workinggroups import create_working_groups
+from demo.workspaces import create_workspaces
 
 
 class Command(BaseCommand):

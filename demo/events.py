@@ -8,7 +8,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from .models import EventAnswer, EventPage
+from workspaces.events.models import EventAnswer, EventPage
 
 GOING, MAYBE = EventAnswer.Answer.GOING, EventAnswer.Answer.MAYBE
 

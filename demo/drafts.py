@@ -5,9 +5,8 @@ import datetime
 
 from django.utils import timezone
 
+from workspaces.drafts.models import DraftPage, Kind
 from workspaces.models import WorkspacePage
-
-from .models import DraftPage, Kind
 
 # slug of the workspace: (draft slug, title, [(username, days ago, text)], comment or None)
 TEXTS = {

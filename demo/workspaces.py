@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from .models import (
+from workspaces.models import (
     CodeOfConduct,
     CodeOfConductAcceptance,
     Membership,

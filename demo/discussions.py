@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from .models import DiscussionPage, Reply
+from workspaces.discussions.models import DiscussionPage, Reply
 
 DISCUSSIONS = {
     "legal-constitutional": [

@@ -6,11 +6,11 @@ table for `publish_translation` are both built from the pairs, so they cannot dr
 
 from django.utils.html import escape
 
-from cssr.demo import locale, publish_translation
-from home.demo import ENGLISH as HOME_ENGLISH
+from faq.blocks import section_data
+from faq.models import FAQPage
 
-from .blocks import section_data
-from .models import FAQPage
+from .home import ENGLISH as HOME_ENGLISH
+from .translation import locale, publish_translation
 
 SLUG = "faq"
 TITLE = (
