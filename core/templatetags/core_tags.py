@@ -1,5 +1,8 @@
 """The base template's site menu (the home page's public sections, cached until a publication)
 and language switch (where the same content lives in each other language).
+
+The menu's markup, `includes/site_menu.html`, is the project's (`cssr/templates`): it links the
+project's own sections by URL name, which the engine does not know.
 """
 
 from django import template
