@@ -40,10 +40,11 @@ test-browser: $(VENV)/.installed-dev ## Only the Chromium tests; screenshots lan
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -m browser tests/browser
 
-lint: $(VENV)/.installed-dev ## ruff and djhtml, without changing files
+lint: $(VENV)/.installed-dev ## ruff, djhtml and the import contracts, without changing files
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(BIN)/lint-imports --no-logo
 
 format: $(VENV)/.installed-dev ## Format Python and templates in place
 	$(BIN)/ruff check --fix .
@@ -68,7 +69,7 @@ bench: $(VENV)/.installed-dev ## Requests/s and latency of public pages under gu
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
-	$(PY) -m cssr.bench
+	$(PY) -m demo.bench
 
 clean: ## Remove the virtual environment and local artefacts
-	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache
+	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache .import_linter_cache

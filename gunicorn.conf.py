@@ -5,7 +5,7 @@ import os
 
 from gunicorn import glogging
 
-from cssr.logs import MaskFeedTokens
+from core.logs import MaskFeedTokens
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))

@@ -6,9 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from core import views
 from home import views as home_views
-
-from . import views
 
 # Wagtail's own sign-in form and its shared-password forms are not used here: sign-in is ours
 # (WAGTAIL_FRONTEND_LOGIN_URL) and shared passwords are off (WAGTAIL_PRIVATE_PAGE_OPTIONS,

@@ -4,7 +4,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cssr.pages import ViewRestrictionsMixin
+from core.pages import ViewRestrictionsMixin
 from search.index import NormalisedSearchMixin
 
 from .blocks import ANSWER_FEATURES, FAQBodyBlock, assign_anchors, html_to_text

@@ -5,7 +5,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from cssr.pages import ViewRestrictionsMixin, exclude_restricted
+from core.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 from updates.models import UpdateIndexPage, UpdatePage
 

@@ -15,7 +15,7 @@ def public_pages():
     """Pages anyone may read, in the visitor's language.
 
     Never `.live()` alone: a page under a view restriction (a workspace, a password) is live too,
-    and its title must not appear in results or suggestions. (`cssr.pages.exclude_restricted`
+    and its title must not appear in results or suggestions. (`core.pages.exclude_restricted`
     cannot be used here: search backends accept only plain field filters.) Results stay plain
     `Page` objects: they show only a title, a link and the search description.
     """

@@ -5,14 +5,14 @@ from django.core.management import call_command
 @pytest.fixture
 def demo_site(db):
     """The bilingual home pages and the site, as `seed_demo` builds them."""
-    from home.demo import create_home_pages
+    from demo.home import create_home_pages
 
     return create_home_pages()
 
 
 @pytest.fixture
 def demo_users(db):
-    from accounts.demo import create_users
+    from demo.people import create_users
 
     return create_users("demo-pass")
 

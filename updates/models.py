@@ -16,7 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.segments import StringSegmentValue
 
-from cssr.pages import ViewRestrictionsMixin, exclude_restricted
+from core.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import UpdateStreamBlock

@@ -7,15 +7,13 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
-from cssr.pages import ViewRestrictionsMixin, exclude_restricted
+from core.pages import ViewRestrictionsMixin, exclude_restricted
 from search.index import NormalisedSearchMixin
 
 from .blocks import PaperStreamBlock
 
 
-@register_snippet
 class WorkingGroup(TranslatableMixin, models.Model):
     """A thematic working group as the public sees it: theme, term and work. Never its members."""
 

@@ -6,8 +6,8 @@ link whoever reads it. This module holds the replacements: `wagtail_hooks` regis
 Wagtail lets a hook replace (the page listings' filters, the rich-text page links), and
 `admin_urls` answers the other screens ahead of Wagtail's own views at the same addresses.
 
-It may read the workspace tree and Wagtail's admin views; it never grants anything, it only
-leaves things out.
+It may read the workspace tree and Wagtail's admin views (named in `core.wagtail_internals`); it
+never grants anything, it only leaves things out.
 """
 
 from django.contrib.auth import get_user_model
@@ -15,17 +15,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from wagtail.admin.rich_text.converters.html_to_contentstate import PageLinkElementHandler
-from wagtail.admin.views import chooser, tags
-from wagtail.admin.views.pages.listing import GenericPageFilterSet
-from wagtail.admin.views.reports.audit_logging import (
-    LogEntriesView,
-    SiteHistoryReportFilterSet,
-    get_users_for_filter,
-)
-from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page, PageLogEntry, get_page_content_types, get_page_models
-from wagtail.rich_text.pages import PageLinkHandler
+from wagtail.models import Page, PageLogEntry, get_page_models
+
+from core import wagtail_internals as internals
 
 from .models import WorkspaceIndexPage, is_platform_staff
 
@@ -60,7 +52,7 @@ def _visible_pages(index):
 # -- Rich text ---------------------------------------------------------------------------------
 
 
-class PageLinkWithoutWorkspaces(PageLinkHandler):
+class PageLinkWithoutWorkspaces(internals.PageLinkHandler):
     """Page links in rich text; a link to a page of the workspace tree keeps its words and loses
     its address, whoever wrote it and wherever it is shown.
 
@@ -82,7 +74,7 @@ class PageLinkWithoutWorkspaces(PageLinkHandler):
         return [None if inside(index, page) else page for page in pages]
 
 
-class EditorPageLinkWithoutWorkspaces(PageLinkElementHandler):
+class EditorPageLinkWithoutWorkspaces(internals.PageLinkElementHandler):
     """Opening rich text in the editor shows each linked page's address; a link to a page of the
     workspace tree is shown like a link to a deleted page, so an editor who types a page id into
     a link learns nothing of it."""
@@ -97,7 +89,7 @@ class EditorPageLinkWithoutWorkspaces(PageLinkElementHandler):
 # -- Page listings -----------------------------------------------------------------------------
 
 
-class PageFilterSetWithoutWorkspaces(GenericPageFilterSet):
+class PageFilterSetWithoutWorkspaces(internals.GenericPageFilterSet):
     """The page listings' filters; for anyone but staff, "Owner" and "Edited by" offer only the
     people behind the pages they may see, and "Page type" only the public page types. Wagtail
     offers everyone who owns or edited any page, members of every workspace included (their
@@ -114,7 +106,7 @@ class PageFilterSetWithoutWorkspaces(GenericPageFilterSet):
         self.filters["owner"].queryset = users.filter(pk__in=visible.values("owner_id"))
         edits = PageLogEntry.objects.filter(action="wagtail.edit", page__in=visible)
         self.filters["edited_by"].queryset = users.filter(pk__in=edits.values("user_id"))
-        self.filters["content_type"].queryset = get_page_content_types(
+        self.filters["content_type"].queryset = internals.get_page_content_types(
             include_base_page_type=False
         ).filter(pk__in=_public_page_types())
 
@@ -122,7 +114,7 @@ class PageFilterSetWithoutWorkspaces(GenericPageFilterSet):
 # -- Screens answered ahead of Wagtail's (see admin_urls) ----------------------------------------
 
 
-class ChosenMultipleView(chooser.ChosenMultipleView):
+class ChosenMultipleView(internals.ChosenMultipleView):
     """The page chooser's answer for the ids chosen: title, address and edit address of each.
 
     Ids are sequential, so anyone could ask for each in turn; the ids of the workspace tree are
@@ -146,21 +138,21 @@ def tag_autocomplete(request, app_name, model_name):
     model = content_type.model_class() if content_type else None
     if model is not None and is_workspace_model(model) and not is_platform_staff(request.user):
         raise Http404
-    return tags.autocomplete(request, app_name=app_name, model_name=model_name)
+    return internals.tag_autocomplete(request, app_name=app_name, model_name=model_name)
 
 
-class SiteHistoryFilterSet(SiteHistoryReportFilterSet):
+class SiteHistoryFilterSet(internals.SiteHistoryReportFilterSet):
     def get_users_queryset(self):
         # Wagtail offers everyone who ever wrote a page log entry, members included; only the
         # authors of the entries this report shows the viewer are offered.
-        return get_users_for_filter(self.request.user)
+        return internals.get_users_for_filter(self.request.user)
 
 
-class SiteHistoryView(LogEntriesView):
+class SiteHistoryView(internals.LogEntriesView):
     filterset_class = SiteHistoryFilterSet
 
 
-class PageTypesUsageView(PageTypesUsageReportView):
+class PageTypesUsageView(internals.PageTypesUsageReportView):
     """The page types report; for anyone but staff, it lists the public page types and counts and
     names only the pages outside the workspace tree, in the locale and site asked for."""
 

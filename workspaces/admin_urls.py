@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.defaults import page_not_found
 from wagtail.admin.auth import require_admin_access
 
+from core import wagtail_internals as internals
+
 from . import admin_privacy
 
 
@@ -35,11 +37,11 @@ page_types = admin_privacy.PageTypesUsageView
 urlpatterns = [
     path(route, _as_admin(view))
     for route, view in (
-        ("choose-page/chosen-multiple/", admin_privacy.ChosenMultipleView.as_view()),
-        ("tag-autocomplete/<slug:app_name>/<slug:model_name>/", admin_privacy.tag_autocomplete),
-        ("reports/site-history/", site_history.as_view()),
-        ("reports/site-history/results/", site_history.as_view(results_only=True)),
-        ("reports/page-types-usage/", page_types.as_view()),
-        ("reports/page-types-usage/results/", page_types.as_view(results_only=True)),
+        (internals.CHOSEN_PAGES, admin_privacy.ChosenMultipleView.as_view()),
+        (internals.TAG_AUTOCOMPLETE, admin_privacy.tag_autocomplete),
+        (internals.SITE_HISTORY, site_history.as_view()),
+        (internals.SITE_HISTORY_RESULTS, site_history.as_view(results_only=True)),
+        (internals.PAGE_TYPES_USAGE, page_types.as_view()),
+        (internals.PAGE_TYPES_USAGE_RESULTS, page_types.as_view(results_only=True)),
     )
 ]

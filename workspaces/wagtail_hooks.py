@@ -6,18 +6,13 @@ from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.navigation import get_site_for_user
-from wagtail.admin.rich_text.converters.contentstate import link_entity
-from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
-from wagtail.admin.site_summary import PagesSummaryItem
-from wagtail.admin.views.pages import bulk_actions as page_bulk_actions
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.documents.views import bulk_actions as document_bulk_actions
-from wagtail.images.views import bulk_actions as image_bulk_actions
 from wagtail.models import Collection, Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core import wagtail_internals as internals
 
 from .admin_privacy import (
     EditorPageLinkWithoutWorkspaces,
@@ -122,10 +117,10 @@ def link_to_no_workspace_page_in_rich_text(features):
         "link",
         {
             "from_database_format": {
-                "a[href]": ExternalLinkElementHandler("LINK"),
+                "a[href]": internals.ExternalLinkElementHandler("LINK"),
                 'a[linktype="page"]': EditorPageLinkWithoutWorkspaces("LINK"),
             },
-            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+            "to_database_format": {"entity_decorators": {"LINK": internals.link_entity}},
         },
     )
 
@@ -138,13 +133,13 @@ def refuse_moves_into_or_out_of_workspaces(request, page_to_move, destination):
         raise Http404
 
 
-class PublicPagesSummaryItem(PagesSummaryItem):
+class PublicPagesSummaryItem(internals.PagesSummaryItem):
     """The dashboard's page count, without the pages of the workspaces."""
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         index = hidden_tree(self.request.user)
-        root = get_site_for_user(self.request.user)["root_page"]
+        root = internals.get_site_for_user(self.request.user)["root_page"]
         if index is not None and root is not None and index.is_descendant_of(root):
             context["total_pages"] -= Page.objects.descendant_of(index, inclusive=True).count()
         return context
@@ -154,7 +149,7 @@ class PublicPagesSummaryItem(PagesSummaryItem):
 @hooks.register("construct_homepage_summary_items", order=100)
 def count_public_pages_only(request, items):
     items[:] = [
-        PublicPagesSummaryItem(request) if type(item) is PagesSummaryItem else item
+        PublicPagesSummaryItem(request) if type(item) is internals.PagesSummaryItem else item
         for item in items
     ]
 
@@ -186,25 +181,14 @@ class WithoutWorkspaceObjects:
 
         return [obj for obj in objects if not private(obj)], {
             **extra,
-            "items_with_no_access": [
-                obj for obj in extra.get("items_with_no_access", []) if not private(obj)
+            internals.ITEMS_WITH_NO_ACCESS: [
+                obj for obj in extra.get(internals.ITEMS_WITH_NO_ACCESS, []) if not private(obj)
             ],
         }
 
 
 # Registered after Wagtail's own, which these replace (same model and action type).
-for _action in (
-    page_bulk_actions.DeleteBulkAction,
-    page_bulk_actions.MoveBulkAction,
-    page_bulk_actions.PublishBulkAction,
-    page_bulk_actions.UnpublishBulkAction,
-    document_bulk_actions.DeleteBulkAction,
-    document_bulk_actions.AddTagsBulkAction,
-    document_bulk_actions.AddToCollectionBulkAction,
-    image_bulk_actions.DeleteBulkAction,
-    image_bulk_actions.AddTagsBulkAction,
-    image_bulk_actions.AddToCollectionBulkAction,
-):
+for _action in internals.BULK_ACTIONS_THAT_NAME_OBJECTS:
     hooks.register(
         "register_bulk_action",
         type(_action.__name__, (WithoutWorkspaceObjects, _action), {"__module__": __name__}),
@@ -241,13 +225,11 @@ def refuse_translating_workspaces():
     """
     if not apps.is_installed("wagtail_localize"):
         return []
-    from wagtail_localize.views.submit_translations import SubmitPageTranslationView
-
-    submit = SubmitPageTranslationView.as_view()
+    submit = internals.submit_page_translation_view()
 
     def submit_page_translation(request, page_id):
         if inside(WorkspaceIndexPage.objects.first(), Page.objects.filter(pk=page_id).first()):
             raise Http404
         return submit(request, page_id=page_id)
 
-    return [path("localize/submit/page/<int:page_id>/", submit_page_translation)]
+    return [path(internals.SUBMIT_PAGE_TRANSLATION, submit_page_translation)]

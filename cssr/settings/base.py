@@ -31,7 +31,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "cssr",
+    "core",
     "accounts",
     "home",
     "faq",
@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "workspaces.events",
     "workspaces.drafts",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -69,18 +70,18 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cssr.middleware.PrivateNamespacesMiddleware",
+    "core.middleware.PrivateNamespacesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cssr.cache.SiteCacheMiddleware",
+    "core.cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cssr.middleware.RememberLanguageMiddleware",
+    "core.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.TimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "cssr.cache.PublicPageCacheMiddleware",
+    "core.cache.PublicPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -130,11 +131,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Every answer under these URL namespaces is `private, no-store` (cssr.middleware): the account
+# Every answer under these URL namespaces is `private, no-store` (core.middleware): the account
 # pages (the profile shows the calendar feed's secret address) and the calendar address actions.
 PRIVATE_URL_NAMESPACES = {"accounts", "calendar_feed"}
 
-# Anonymous visitors get public pages from the cache until the next publication (cssr/cache.py).
+# Anonymous visitors get public pages from the cache until the next publication (core/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", 24 * 60 * 60))
 PUBLIC_CACHE_URL_NAMES = {
     "wagtail_serve",
@@ -268,8 +269,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
-        # The calendar feed's address holds its secret token (cssr/logs.py).
-        "mask_feed_tokens": {"()": "cssr.logs.MaskFeedTokens"},
+        # The calendar feed's address holds its secret token (core/logs.py).
+        "mask_feed_tokens": {"()": "core.logs.MaskFeedTokens"},
     },
     "formatters": {
         "django.server": {

@@ -1,6 +1,6 @@
 """Fast, isolated test runs. DATABASE_URL still applies when set (CI).
 
-The cache is local memory; tests/cssr/test_shared_cache.py points it at REDIS_URL itself.
+The cache is local memory; tests/core/test_shared_cache.py points it at REDIS_URL itself.
 """
 
 from .base import *  # noqa: F403

@@ -99,8 +99,8 @@ def demo_world(_catalogues, live_server, transactional_db):
     from django.contrib.auth.models import Group
     from wagtail.models import Collection, Locale, Page
 
-    from accounts.demo import create_users
-    from home.demo import create_home_pages
+    from demo.home import create_home_pages
+    from demo.people import create_users
 
     for code in ("ar", "en"):
         Locale.objects.get_or_create(language_code=code)

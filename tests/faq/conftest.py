@@ -25,6 +25,6 @@ def make_faq(demo_site):
 
 @pytest.fixture
 def demo_faq(demo_site):
-    from faq.demo import create_faq
+    from demo.faq import create_faq
 
     return create_faq(demo_site)

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def demo_faq(demo_world):  # noqa: F811
-    from faq.demo import create_faq
+    from demo.faq import create_faq
 
     return create_faq(demo_world["home"])
 

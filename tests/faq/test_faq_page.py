@@ -154,7 +154,7 @@ def test_home_pages_link_to_the_demo_faq_in_their_language(client, demo_faq):
 
 
 def test_demo_faq_is_created_once(demo_site, demo_faq):
-    from faq.demo import create_faq
+    from demo.faq import create_faq
 
     counts = (Page.objects.count(), demo_faq.revisions.count(), demo_site.revisions.count())
     assert create_faq(HomePage.objects.get(pk=demo_site.pk)) == demo_faq

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from cssr.demo import locale, publish_translation
+from demo.translation import locale, publish_translation
 from updates.models import UpdateIndexPage, UpdatePage
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from updates.demo import create_updates
+from demo.updates import create_updates
 from updates.models import UpdateIndexPage, UpdatePage
 
 

@@ -4,7 +4,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
-from cssr.demo import publish_translation
+from demo.translation import publish_translation
 from home.models import HomePage
 from updates.models import UpdateIndexPage, UpdatePage
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from workinggroups.demo import create_working_groups
+from demo.workinggroups import create_working_groups
 from workinggroups.models import PaperPage, WorkingGroup, WorkingGroupsPage
 
 

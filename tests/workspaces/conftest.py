@@ -37,8 +37,8 @@ class World:
 
     @classmethod
     def load(cls):
-        from accounts.demo import DEMO_USERS
         from accounts.models import User
+        from demo.people import DEMO_USERS
         from workspaces.models import WorkspacePage
 
         users = {user.username: user for user in User.objects.filter(username__in=DEMO_USERS)}

@@ -9,7 +9,7 @@ import io
 from django.urls import reverse
 from PIL import Image
 
-from cssr.cache import current_generation
+from core.cache import current_generation
 from home.models import HomePage
 from tests.workspaces.drafts.conftest import BASE_REVISION
 from workspaces.discussions.models import DiscussionPage

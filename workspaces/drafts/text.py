@@ -187,14 +187,11 @@ def paper_rules():
     """(tags, attributes) the rich text of a paper's paragraph block admits: what Wagtail's own
     rules allow for the block's features, with the tags Wagtail allows in any rich text."""
     # Wagtail's converters load the page model: imported once the apps are ready.
-    from wagtail.admin.rich_text.converters.editor_html import BASE_WHITELIST_RULES, WhitelistRule
-    from wagtail.rich_text import features as registry
+    from core import wagtail_internals
 
-    tags = set(BASE_WHITELIST_RULES) - {"[document]"}
-    for feature in PaperStreamBlock.base_blocks["paragraph"].features:
-        for rule in registry.get_converter_rule("editorhtml", feature) or []:
-            if isinstance(rule, WhitelistRule):
-                tags.add(rule.element)
+    tags = wagtail_internals.editor_html_elements(
+        PaperStreamBlock.base_blocks["paragraph"].features
+    )
     # Wagtail's link rule keeps a link's href and nothing else.
     attributes = {"a": {"href"}} if "a" in tags else {}
     return frozenset(tags), attributes

@@ -1,5 +1,5 @@
-from workspaces.demo import create_workspaces
-from workspaces.discussions.demo import create_discussions
+from demo.discussions import create_discussions
+from demo.workspaces import create_workspaces
 from workspaces.discussions.models import DiscussionPage, Reply
 
 

@@ -16,11 +16,11 @@ BASE_REVISION = re.compile(r'name="base_revision" value="(\d+)"')
 
 
 def build_world():
-    from accounts.demo import create_users
-    from home.demo import create_home_pages
-    from workinggroups.demo import create_working_groups
-    from workspaces.demo import create_workspaces
-    from workspaces.drafts.demo import create_drafts
+    from demo.drafts import create_drafts
+    from demo.home import create_home_pages
+    from demo.people import create_users
+    from demo.workinggroups import create_working_groups
+    from demo.workspaces import create_workspaces
 
     users = create_users(PASSWORD)
     create_working_groups(create_home_pages())
@@ -55,8 +55,8 @@ class World:
 
 @pytest.fixture
 def world(_drafts_world, db):
-    from accounts.demo import DEMO_USERS
     from accounts.models import User
+    from demo.people import DEMO_USERS
     from workspaces.models import WorkspacePage
 
     users = {user.username: user for user in User.objects.filter(username__in=DEMO_USERS)}

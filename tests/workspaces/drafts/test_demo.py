@@ -1,4 +1,4 @@
-from workspaces.drafts.demo import create_drafts
+from demo.drafts import create_drafts
 from workspaces.drafts.models import DraftComment, DraftPage, DraftRevision, Kind
 
 

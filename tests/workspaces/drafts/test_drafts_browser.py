@@ -26,9 +26,9 @@ def drafts_world(demo_world):
     """The demo world's working groups, workspaces and drafts on top of its home and people."""
     from wagtail.models import Collection
 
-    from workinggroups.demo import create_working_groups
-    from workspaces.demo import create_workspaces
-    from workspaces.drafts.demo import create_drafts
+    from demo.drafts import create_drafts
+    from demo.workinggroups import create_working_groups
+    from demo.workspaces import create_workspaces
     from workspaces.drafts.models import DraftPage
 
     # Emptied with the rest of the database after a live-server test; migrations made it.

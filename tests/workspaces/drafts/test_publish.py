@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from cssr.demo import publish_translation
+from demo.translation import publish_translation
 from workinggroups.models import PaperPage, WorkingGroup
 
 AGREEMENT = (

@@ -3,8 +3,8 @@ import zoneinfo
 
 from django.utils import timezone
 
-from workspaces.demo import create_workspaces
-from workspaces.events.demo import create_events
+from demo.events import create_events
+from demo.workspaces import create_workspaces
 from workspaces.events.models import EventAnswer, EventPage
 
 DAMASCUS = zoneinfo.ZoneInfo("Asia/Damascus")

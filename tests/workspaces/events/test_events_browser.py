@@ -47,10 +47,10 @@ def demo_calendar(live_server, transactional_db):
     from django.contrib.auth.models import Group
     from wagtail.models import Collection, Locale, Page
 
-    from accounts.demo import create_users
-    from home.demo import create_home_pages
-    from workspaces.demo import create_workspaces
-    from workspaces.events.demo import create_events
+    from demo.events import create_events
+    from demo.home import create_home_pages
+    from demo.people import create_users
+    from demo.workspaces import create_workspaces
 
     for code in ("ar", "en"):
         Locale.objects.get_or_create(language_code=code)

@@ -1,9 +1,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from demo.samples import arabic_pdf, demo_image
 from workspaces.files.checks import check_upload
 from workspaces.files.models import WorkspaceFile
-from workspaces.files.samples import arabic_pdf, demo_image
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +31,7 @@ def world(db, demo_users):
     """The demo workspaces and users, with an outsider and staff."""
     from django.contrib.auth import get_user_model
 
-    from workspaces.demo import create_workspaces
+    from demo.workspaces import create_workspaces
 
     workspaces = create_workspaces(demo_users)
     outsider = get_user_model().objects.create_user("outsider", password="outsider-pass-1")

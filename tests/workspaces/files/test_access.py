@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from workspaces.files.samples import demo_image
+from demo.samples import demo_image
 
 ALLOWED = ["member_legal", "rapporteur_legal", "officer_legal", "focal_legal", "staff"]
 REFUSED = ["outsider", "member_electoral", "wab_member"]

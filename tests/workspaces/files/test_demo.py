@@ -1,4 +1,4 @@
-from workspaces.files.demo import create_files
+from demo.files import create_files
 from workspaces.files.models import WorkspaceFile
 
 

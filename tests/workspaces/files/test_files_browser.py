@@ -2,16 +2,16 @@
 
 import pytest
 
-from workspaces.files.samples import arabic_pdf, demo_image
+from demo.samples import arabic_pdf, demo_image
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def workspaces(demo_world, settings, tmp_path):
-    from workspaces.demo import create_workspaces
-    from workspaces.discussions.demo import create_discussions
-    from workspaces.files.demo import create_files
+    from demo.discussions import create_discussions
+    from demo.files import create_files
+    from demo.workspaces import create_workspaces
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     workspaces = create_workspaces(demo_world["users"])

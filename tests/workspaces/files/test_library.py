@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from demo.samples import arabic_pdf
 from workspaces.files.models import WorkspaceFile
-from workspaces.files.samples import arabic_pdf
 
 PAPER_LINES = ["ورقة حول استقلال القضاء", "نناقش إصلاحَ المحكمةِ الدستوريّة وضماناتها"]
 

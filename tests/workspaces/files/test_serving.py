@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from demo.samples import demo_image
 from workspaces.files.checks import check_upload
 from workspaces.files.models import WorkspaceFile
-from workspaces.files.samples import demo_image
 
 
 @pytest.fixture

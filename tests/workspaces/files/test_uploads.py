@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image, PngImagePlugin
 
+from demo.samples import arabic_pdf, demo_image
 from workspaces.files.models import Derivative, FileTag, FileVersion, WorkspaceFile
-from workspaces.files.samples import arabic_pdf, demo_image
 
 UPLOAD = "/en/workspaces/legal-constitutional/library/upload/"
 
