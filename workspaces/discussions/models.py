@@ -25,6 +25,7 @@ from wagtail.models.pages import PageQuerySet
 from search.text import normalise
 from workspaces.models import Role, WorkspaceUrlMixin
 from workspaces.moderation.models import Moderated
+from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
 from .markup import excerpt
@@ -57,17 +58,7 @@ class TaggedDiscussion(ItemBase):
     )
 
 
-class DiscussionQuerySet(PageQuerySet):
-    def in_workspace(self, workspace):
-        return self.child_of(workspace)
-
-    def in_workspaces(self, workspaces):
-        """Discussions below any of `workspaces` (already filtered by the access rule)."""
-        condition = Q()
-        for workspace in workspaces:
-            condition |= Q(path__startswith=workspace.path, depth=workspace.depth + 1)
-        return self.filter(condition) if condition else self.none()
-
+class DiscussionQuerySet(InWorkspaceQuerySet, PageQuerySet):
     def with_read_state(self, user):
         """Annotate `last_read_at` for `user`; `is_unread` reads it without another query."""
         read = ReadState.objects.filter(user=user, discussion=OuterRef("pk"))
@@ -75,8 +66,7 @@ class DiscussionQuerySet(PageQuerySet):
 
     def for_listing(self, user):
         return (
-            self.live()
-            .with_read_state(user)
+            self.with_read_state(user)
             .select_related("owner")
             .prefetch_related("tags")
             .order_by("-last_activity_at", "-pk")
@@ -274,7 +264,7 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
 
     @classmethod
     def moderated_in(cls, workspace):
-        return cls.objects.in_workspace(workspace).live()
+        return cls.objects.in_workspace(workspace)
 
     @property
     def moderation_author_id(self):
@@ -285,6 +275,10 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
 
     def moderation_excerpt(self):
         return excerpt(f"{self.title}: {self.body}", 160)
+
+
+class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "discussion"
 
 
 class Reply(Moderated):
@@ -304,6 +298,8 @@ class Reply(Moderated):
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+
+    objects = ReplyQuerySet.as_manager()
 
     moderation_key = "reply"
     moderation_url_namespace = "workspaces:discussions"
@@ -336,7 +332,7 @@ class Reply(Moderated):
 
     @classmethod
     def moderated_in(cls, workspace):
-        return cls.objects.filter(discussion__in=DiscussionPage.objects.in_workspace(workspace))
+        return cls.objects.in_workspace(workspace)
 
     @property
     def moderation_author_id(self):

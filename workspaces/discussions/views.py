@@ -117,14 +117,12 @@ def _quoted(request, discussion):
 
 def _discussion_or_404(access, discussion_id):
     return get_object_or_404(
-        DiscussionPage.objects.in_workspace(access.workspace).live(), pk=discussion_id
+        DiscussionPage.objects.in_workspace(access.workspace), pk=discussion_id
     )
 
 
 def _reply_or_404(access, reply_id):
-    replies = Reply.objects.filter(
-        discussion__in=DiscussionPage.objects.in_workspace(access.workspace).live()
-    ).select_related("discussion")
+    replies = Reply.objects.in_workspace(access.workspace).select_related("discussion")
     return get_object_or_404(replies, pk=reply_id)
 
 
@@ -257,7 +255,7 @@ def search(request, access):
     where = {workspace.path: workspace for workspace in workspaces}
     depth = {workspace.depth for workspace in workspaces}
 
-    in_scope = DiscussionPage.objects.live().in_workspaces(workspaces)
+    in_scope = DiscussionPage.objects.in_workspaces(workspaces)
     may_see_discussion = Q(hidden=False) | Q(owner=user)
     may_see_reply = Q(hidden=False) | Q(author=user)
     for workspace in moderated:

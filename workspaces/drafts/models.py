@@ -31,6 +31,7 @@ from workspaces.models import (
     WorkspaceUrlMixin,
     is_platform_staff,
 )
+from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
 from . import naming, text
@@ -102,9 +103,8 @@ class EditConflict(Exception):
         self.latest = latest
 
 
-class DraftQuerySet(PageQuerySet):
-    def in_workspace(self, workspace):
-        return self.live().descendant_of(workspace)
+class DraftQuerySet(InWorkspaceQuerySet, PageQuerySet):
+    pass
 
 
 class DraftManager(PageManager.from_queryset(DraftQuerySet)):

@@ -10,8 +10,6 @@ import datetime
 import secrets
 import uuid
 import zoneinfo
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
 from django.db import models, transaction
@@ -25,6 +23,7 @@ from wagtail.models.pages import PageQuerySet
 
 from accounts.models import DEFAULT_TIME_ZONE
 from workspaces.models import STAFF_GROUP_NAME, WorkspaceUrlMixin
+from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
 # Where participants and the envoy's office meet; forms offer these first.
@@ -46,13 +45,7 @@ def zone_label(name):
     return str(label) if label else name
 
 
-class EventQuerySet(PageQuerySet):
-    def in_workspaces(self, workspaces):
-        """Events of these workspaces only; no workspace gives no event, never all of them."""
-        return self.filter(
-            reduce(or_, (self.descendant_of_q(workspace) for workspace in workspaces), Q(pk__in=[]))
-        )
-
+class EventQuerySet(InWorkspaceQuerySet, PageQuerySet):
     def upcoming(self, now=None):
         return self.filter(end__gt=now or timezone.now()).order_by("start")
 

@@ -33,7 +33,7 @@ MONTH_PARAMETER = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 
 
 def _events(workspace):
-    return EventPage.objects.child_of(workspace).live()
+    return EventPage.objects.in_workspace(workspace)
 
 
 def _event_or_404(access, event_id):

@@ -89,7 +89,7 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
         # Only discussions of this workspace can carry its files.
-        self.fields["attach_to"].queryset = DiscussionPage.objects.child_of(workspace).live()
+        self.fields["attach_to"].queryset = DiscussionPage.objects.in_workspace(workspace)
         self.fields["files"].help_text = upload_help()
         for name in ("title", "description"):
             self.fields[name].widget.attrs["dir"] = "auto"

@@ -20,6 +20,7 @@ from taggit.models import ItemBase, TagBase
 
 from search.text import normalise
 from workspaces.models import WorkspacePage
+from workspaces.scoping import InWorkspaceQuerySet
 
 from . import derive
 from .checks import Kind
@@ -43,9 +44,8 @@ class TaggedFile(ItemBase):
     )
 
 
-class WorkspaceFileQuerySet(models.QuerySet):
-    def in_workspace(self, workspace):
-        return self.filter(workspace=workspace)
+class WorkspaceFileQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "workspace"
 
     def in_library(self):
         return self.filter(in_library=True)

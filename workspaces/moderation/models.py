@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workspaces.scoping import InWorkspaceQuerySet
+
 REASON_MAX_LENGTH = 1000
 
 
@@ -129,7 +131,9 @@ class Moderated(models.Model):
         return bool(changed)
 
 
-class TargetQuerySet(models.QuerySet):
+class TargetQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "workspace"
+
     def for_target(self, target):
         content_type = ContentType.objects.get_for_model(target)
         return self.filter(content_type=content_type, object_id=target.pk)

@@ -115,7 +115,7 @@ def dismiss(request, access):
     report_id = request.POST.get("report", "")
     if not report_id.isdigit():
         raise Http404
-    found = get_object_or_404(Report.objects.filter(workspace=access.workspace), pk=report_id)
+    found = get_object_or_404(Report.objects.in_workspace(access.workspace), pk=report_id)
     form = ReasonForm(request.POST, required=False)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     if found.dismiss(by=request.user, reason=reason):
@@ -127,7 +127,7 @@ def dismiss(request, access):
 def queue(request, access):
     reports = list(
         Report.objects.open()
-        .filter(workspace=access.workspace)
+        .in_workspace(access.workspace)
         .select_related("reporter")
         .prefetch_related("target")
     )
@@ -142,7 +142,7 @@ def queue(request, access):
 @workspace_view(needs="can_moderate")
 def log(request, access):
     entries = Paginator(
-        ModerationLog.objects.filter(workspace=access.workspace)
+        ModerationLog.objects.in_workspace(access.workspace)
         .select_related("actor")
         .prefetch_related("target"),
         LOG_ENTRIES_PER_PAGE,

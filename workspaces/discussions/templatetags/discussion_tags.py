@@ -33,11 +33,11 @@ def workspace_activity(context):
     """The workspace home: what happened lately, and the latest discussions with unread marks."""
     request, workspace, access = context["request"], context["page"], context["access"]
     user = request.user
-    here = DiscussionPage.objects.in_workspace(workspace).live()
+    here = DiscussionPage.objects.in_workspace(workspace)
     discussions = prepare_listing(here.for_listing(user)[:HOME_DISCUSSIONS], user, access)
 
     started = here.select_related("owner").order_by("-first_published_at", "-pk")
-    replies = Reply.objects.filter(discussion__in=here).select_related("author", "discussion")
+    replies = Reply.objects.in_workspace(workspace).select_related("author", "discussion")
     if not access.can_moderate:
         started = started.filter(hidden=False)
         replies = replies.filter(hidden=False, discussion__hidden=False)
