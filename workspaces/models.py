@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -70,6 +71,17 @@ class WorkspaceUrlMixin:
         else:
             url = reverse("workspaces:workspace", args=[slug])
         return (None, settings.WAGTAILADMIN_BASE_URL, url)
+
+
+class FeaturePageMixin(WorkspaceUrlMixin):
+    """What every page a feature keeps below a workspace has: a discussion, an event, a draft.
+
+    It knows its workspace; the gate, having found the page inside it, tells it so.
+    """
+
+    @cached_property
+    def workspace(self):
+        return WorkspacePage.objects.ancestor_of(self).first()
 
 
 class WorkspaceIndexPage(WorkspaceUrlMixin, Page):

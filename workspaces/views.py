@@ -71,5 +71,4 @@ def serve_page(request, access, path=""):
     page, args, kwargs = access.workspace.route(request, components)
     if not page.live:
         raise Http404
-    request.workspace_access = access
     return page.serve(request, *args, **kwargs)

@@ -23,7 +23,7 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from search.text import normalise
-from workspaces.models import Role, WorkspaceUrlMixin
+from workspaces.models import FeaturePageMixin, Role
 from workspaces.moderation.models import Moderated
 from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
@@ -81,7 +81,7 @@ class DiscussionManager(PageManager.from_queryset(DiscussionQuerySet)):
     pass
 
 
-class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
+class DiscussionPage(FeaturePageMixin, Moderated, Page):
     """A discussion or a concern raised by a member, with its replies below it."""
 
     class Kind(models.TextChoices):
@@ -262,10 +262,6 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
 
     # -- Moderation ----------------------------------------------------------------------------
 
-    @classmethod
-    def moderated_in(cls, workspace):
-        return cls.objects.in_workspace(workspace)
-
     @property
     def moderation_author_id(self):
         return self.owner_id
@@ -329,10 +325,6 @@ class Reply(Moderated):
             and self.discussion.can_reply(access)
             and (now or timezone.now()) < self.created_at + edit_window()
         )
-
-    @classmethod
-    def moderated_in(cls, workspace):
-        return cls.objects.in_workspace(workspace)
 
     @property
     def moderation_author_id(self):

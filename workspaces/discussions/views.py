@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,15 +115,9 @@ def _quoted(request, discussion):
     return markup.quote(text, author.get_display_name() if author else "")
 
 
-def _discussion_or_404(access, discussion_id):
-    return get_object_or_404(
-        DiscussionPage.objects.in_workspace(access.workspace), pk=discussion_id
-    )
-
-
-def _reply_or_404(access, reply_id):
-    replies = Reply.objects.in_workspace(access.workspace).select_related("discussion")
-    return get_object_or_404(replies, pk=reply_id)
+# What the gate loads for the addresses of one discussion or one reply.
+DISCUSSION = ("discussion_id", DiscussionPage)
+REPLY = ("reply_id", Reply.objects.select_related("discussion"))
 
 
 @workspace_view()
@@ -169,9 +163,8 @@ def discussion_new(request, access):
     return render(request, "discussions/discussion_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"))
-def discussion_edit(request, access, discussion_id):
-    discussion = _discussion_or_404(access, discussion_id)
+@workspace_view(methods=("GET", "HEAD", "POST"), load=DISCUSSION)
+def discussion_edit(request, access, discussion):
     if not discussion.is_editable_by(request.user, access):
         raise PermissionDenied
     form = DiscussionForm.for_discussion(discussion, request.POST or None)
@@ -188,9 +181,8 @@ def discussion_edit(request, access, discussion_id):
     return render(request, "discussions/discussion_form.html", context)
 
 
-@workspace_view(methods=("POST",))
-def reply_new(request, access, discussion_id):
-    discussion = _discussion_or_404(access, discussion_id)
+@workspace_view(methods=("POST",), load=DISCUSSION)
+def reply_new(request, access, discussion):
     if not discussion.can_reply(access):
         raise PermissionDenied
     form = ReplyForm(request.POST)
@@ -202,9 +194,8 @@ def reply_new(request, access, discussion_id):
     return render(request, "discussions/reply_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"))
-def reply_edit(request, access, reply_id):
-    reply = _reply_or_404(access, reply_id)
+@workspace_view(methods=("GET", "HEAD", "POST"), load=REPLY)
+def reply_edit(request, access, reply):
     if not reply.is_editable_by(request.user, access):
         raise PermissionDenied
     form = ReplyForm(request.POST or None, initial={"body": reply.body})
@@ -222,10 +213,9 @@ def reply_edit(request, access, reply_id):
     return render(request, "discussions/reply_form.html", context)
 
 
-@workspace_view()
-def reply_permalink(request, access, reply_id):
+@workspace_view(load=REPLY)
+def reply_permalink(request, access, reply):
     """A stable address for one reply: the page of the thread where it is, at its anchor."""
-    reply = _reply_or_404(access, reply_id)
     return redirect(reply.discussion.reply_url(reply))
 
 

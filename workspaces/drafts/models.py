@@ -24,13 +24,7 @@ from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 
 from workinggroups.models import PaperPage, WorkingGroupsPage
-from workspaces.models import (
-    STAFF_GROUP_NAME,
-    Role,
-    WorkspacePage,
-    WorkspaceUrlMixin,
-    is_platform_staff,
-)
+from workspaces.models import STAFF_GROUP_NAME, FeaturePageMixin, Role, is_platform_staff
 from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
@@ -129,7 +123,7 @@ class NamedInText(Exception):
         self.namings = namings
 
 
-class DraftPage(DraftText, WorkspaceUrlMixin, Page):
+class DraftPage(DraftText, FeaturePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
     # Private may know public: the paper staff published from this draft, if any. The paper
     # holds nothing that leads back.
@@ -209,12 +203,6 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
         arabic = sum(1 for char in words if unicodedata.bidirectional(char) in ("R", "AL"))
         latin = sum(1 for char in words if unicodedata.bidirectional(char) == "L")
         return "ar" if arabic >= latin else "en"
-
-    @property
-    def workspace(self):
-        if not hasattr(self, "_workspace"):
-            self._workspace = WorkspacePage.objects.ancestor_of(self).first()
-        return self._workspace
 
     def get_context(self, request, *args, comment_form=None, **kwargs):
         from .forms import CommentForm

@@ -2,12 +2,10 @@
 exports and publication. Every view goes through `workspace_view`, and every draft, revision
 and comment is looked up inside the workspace of the address, never by id alone."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -21,40 +19,8 @@ from .diff import compare as compare_texts
 from .forms import CommentForm, DraftForm, MergeForm, PublishForm, ReleaseForm, StartDraftForm
 from .models import TITLE, DraftPage, DraftRevision, EditConflict, NamedInText, Release
 
-
-def _draft(access, draft_id):
-    draft = DraftPage.objects.in_workspace(access.workspace).filter(pk=draft_id).first()
-    if draft is None:
-        raise Http404
-    draft._workspace = access.workspace
-    return draft
-
-
-ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-
-
-def draft_view(methods=("GET", "HEAD"), needs=None):
-    """`workspace_view` for the addresses of one draft, which the view receives instead of its id.
-
-    The draft is found first: an id that is not a draft of this workspace is 404 whatever the
-    method or the role, so no answer differs between a draft elsewhere and none at all. Then the
-    role, then the method, in `workspace_view`'s order.
-    """
-
-    def decorator(view):
-        @workspace_view(methods=ANY_METHOD)
-        @wraps(view)
-        def wrapper(request, access, draft_id):
-            draft = _draft(access, draft_id)
-            if needs and not getattr(access, needs):
-                raise PermissionDenied
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            return view(request, access, draft)
-
-        return wrapper
-
-    return decorator
+# The addresses of one draft: the gate finds it in the workspace and hands it to the view.
+DRAFT = ("draft_id", DraftPage)
 
 
 def _revision(draft, revision_id):
@@ -103,7 +69,7 @@ def start(request, access):
     return render(request, "drafts/start.html", _context(access, form=form))
 
 
-@draft_view(methods=("GET", "HEAD", "POST"), needs="can_post")
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post", load=DRAFT)
 def edit(request, access, draft):
     latest = draft.current_revision()
     if request.method != "POST":
@@ -156,7 +122,7 @@ def _merge_screen(request, access, draft, merge):
     return render(request, "drafts/merge.html", context, status=409)
 
 
-@draft_view()
+@workspace_view(load=DRAFT)
 def history(request, access, draft):
     revisions = _numbered(draft.text_revisions.select_related("author", "restored_from"))
     context = _context(
@@ -165,7 +131,7 @@ def history(request, access, draft):
     return render(request, "drafts/history.html", context)
 
 
-@draft_view()
+@workspace_view(load=DRAFT)
 def compare(request, access, draft):
     """Two revisions side by side; by default the latest and the one before it."""
     revisions = _numbered(draft.text_revisions.select_related("author"))
@@ -203,7 +169,7 @@ def compare(request, access, draft):
     return render(request, "drafts/compare.html", context)
 
 
-@draft_view(methods=("POST",), needs="can_post")
+@workspace_view(methods=("POST",), needs="can_post", load=DRAFT)
 def restore(request, access, draft):
     if not request.POST.get("revision", "").isdigit():
         return HttpResponseBadRequest()
@@ -227,19 +193,18 @@ def restore(request, access, draft):
     return _saved(draft, restored)
 
 
-@draft_view(methods=("POST",), needs="can_post")
+@workspace_view(methods=("POST",), needs="can_post", load=DRAFT)
 def comment(request, access, draft):
     form = CommentForm(request.POST, draft=draft)
     if form.is_valid():
         saved = form.save(request.user)
         messages.success(request, _("Your comment is posted."))
         return redirect(f"{draft.url}#comment-{saved.parent_id or saved.pk}")
-    request.workspace_access = access
     context = draft.get_context(request, comment_form=form)
     return render(request, draft.get_template(request), context, status=400)
 
 
-@draft_view(methods=("POST",), needs="can_post")
+@workspace_view(methods=("POST",), needs="can_post", load=DRAFT)
 def resolve(request, access, draft):
     if not request.POST.get("comment", "").isdigit():
         return HttpResponseBadRequest()
@@ -259,7 +224,7 @@ def _export(extension):
     build, content_type = exports.EXPORTS[extension]
     release = Release(extension)
 
-    @draft_view(methods=("GET", "HEAD", "POST"))
+    @workspace_view(methods=("GET", "HEAD", "POST"), load=DRAFT)
     def view(request, access, draft):
         # A POST is staff stating why a text that names people may leave all the same.
         if request.method == "POST" and not access.is_staff:
@@ -288,7 +253,7 @@ export_pdf = _export("pdf")
 export_docx = _export("docx")
 
 
-@draft_view(methods=("GET", "HEAD", "POST"), needs="is_staff")
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="is_staff", load=DRAFT)
 def publish(request, access, draft):
     initial = {"title": draft.paper.title if draft.paper else draft.title}
     if draft.paper:

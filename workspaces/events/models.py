@@ -22,7 +22,7 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from accounts.models import DEFAULT_TIME_ZONE
-from workspaces.models import STAFF_GROUP_NAME, WorkspaceUrlMixin
+from workspaces.models import STAFF_GROUP_NAME, FeaturePageMixin
 from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
@@ -67,7 +67,7 @@ class EventManager(PageManager.from_queryset(EventQuerySet)):
     pass
 
 
-class EventPage(WorkspaceUrlMixin, Page):
+class EventPage(FeaturePageMixin, Page):
     """A meeting, workshop or call of one workspace, planned by a member from the front end."""
 
     # A change to any of these is news for a calendar app: SEQUENCE grows so it takes the update.

@@ -36,11 +36,8 @@ def _events(workspace):
     return EventPage.objects.in_workspace(workspace)
 
 
-def _event_or_404(access, event_id):
-    event = _events(access.workspace).filter(pk=event_id).first()
-    if event is None:
-        raise Http404
-    return event
+# What the gate loads for the addresses of one event.
+EVENT = ("event_id", EventPage)
 
 
 @workspace_view()
@@ -130,9 +127,8 @@ def create(request, access):
     return render(request, "events/event_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"))
-def edit(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(methods=("GET", "HEAD", "POST"), load=EVENT)
+def edit(request, access, event):
     if not event.can_edit(request.user, access):
         raise PermissionDenied
     form = EventForm.for_event(event, request.POST or None, user=request.user)
@@ -144,9 +140,8 @@ def edit(request, access, event_id):
     return render(request, "events/event_form.html", context)
 
 
-@workspace_view(methods=("POST",))
-def cancel(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(methods=("POST",), load=EVENT)
+def cancel(request, access, event):
     if not event.can_edit(request.user, access):
         raise PermissionDenied
     if not event.cancelled:
@@ -155,9 +150,8 @@ def cancel(request, access, event_id):
     return redirect(event.get_url(request))
 
 
-@workspace_view(methods=("POST",))
-def answer(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(methods=("POST",), load=EVENT)
+def answer(request, access, event):
     form = AnswerForm(request.POST)
     if not event.can_answer(access):
         messages.error(request, _("This event no longer takes answers."))
@@ -171,9 +165,8 @@ def answer(request, access, event_id):
     return redirect(f"{event.get_url(request)}#answers")
 
 
-@workspace_view()
-def event_ics(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(load=EVENT)
+def event_ics(request, access, event):
     response = HttpResponse(
         event_calendar(event, access.workspace, request),
         content_type="text/calendar; charset=utf-8",

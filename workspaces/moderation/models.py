@@ -1,8 +1,9 @@
 """Hiding and restoring posts, members' reports, and the log of every moderation action.
 
-A model joins moderation by inheriting `Moderated`, saying where it lives (`moderated_in`), who
-wrote it (`moderation_author_id`) and where it is read (`get_moderation_url`), and by adding
-`post_routes()` to its app's URLconf (see `workspaces.moderation.urls`). Reports and
+A model joins moderation by inheriting `Moderated`, with a manager that finds it in a workspace
+(`workspaces.scoping.InWorkspaceQuerySet`), saying who wrote it (`moderation_author_id`) and
+where it is read (`get_moderation_url`), and by adding `post_routes()` to its app's URLconf
+(see `workspaces.moderation.urls`). Reports and
 log entries point at their target generically, so chat messages or draft comments can join
 later without a change here; both also carry the workspace, which is what the queue, the
 navigation count and the erasure of a workspace filter on.
@@ -55,11 +56,6 @@ class Moderated(models.Model):
         abstract = True
 
     # -- What each moderated model says about itself --------------------------------------
-
-    @classmethod
-    def moderated_in(cls, workspace):
-        """The instances of this model that belong to `workspace`."""
-        raise NotImplementedError
 
     @property
     def moderation_author_id(self):

@@ -17,8 +17,6 @@ urlpatterns = [
     path("<str:slug>/moderation/dismiss/", views.dismiss, name="dismiss"),
 ]
 
-ACTIONS = {"report": views.report, "hide": views.hide, "restore": views.restore}
-
 
 def post_routes(model, prefix):
     """Report, hide and restore routes for `model`, below `prefix`.
@@ -30,6 +28,10 @@ def post_routes(model, prefix):
     if not prefix.endswith(argument):
         raise ValueError(f"{prefix!r} must end in {argument!r}")
     return [
-        path(f"{prefix}{action}/", view, {"model": model}, name=f"{action}_{model.moderation_key}")
-        for action, view in ACTIONS.items()
+        path(
+            f"{prefix}{action}/",
+            views.post_view(action, model),
+            name=f"{action}_{model.moderation_key}",
+        )
+        for action in views.POST_ACTIONS
     ]

@@ -1,6 +1,7 @@
 """Reporting, hiding, restoring, the queue and the log. Every view goes through `workspace_view`:
 reporting needs `can_report` (participants other than officers), the rest `can_moderate`
-(the technical officer and staff)."""
+(the technical officer and staff). A post's own addresses are gated per model by `post_view`,
+which has the gate load the post inside the workspace."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -17,13 +18,6 @@ from .forms import ReasonForm
 from .models import ModerationLog, Report
 
 LOG_ENTRIES_PER_PAGE = 50
-
-
-def _post_or_404(access, model, ids):
-    """The post named by the route's id argument, looked up inside this workspace only."""
-    return get_object_or_404(
-        model.moderated_in(access.workspace), pk=ids[f"{model.moderation_key}_id"]
-    )
 
 
 def _next_url(request, fallback):
@@ -49,11 +43,9 @@ def _reason_page(request, access, post, form, *, title, button):
     return render(request, "moderation/reason_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_report")
-def report(request, access, model, **ids):
+def report(request, access, post):
     # Reporting one's own post is allowed: it is how an author asks for a post to be hidden
     # once the time to edit it has passed.
-    post = _post_or_404(access, model, ids)
     if post.hidden:
         raise PermissionDenied
     form = ReasonForm(
@@ -77,9 +69,7 @@ def report(request, access, model, **ids):
     )
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_moderate")
-def hide(request, access, model, **ids):
-    post = _post_or_404(access, model, ids)
+def hide(request, access, post):
     form = ReasonForm(request.POST or None, help_text=_("The author sees this reason."))
     if request.method == "POST" and form.is_valid():
         if post.hide(
@@ -92,9 +82,7 @@ def hide(request, access, model, **ids):
     return _reason_page(request, access, post, form, title=_("Hide a post"), button=_("Hide"))
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_moderate")
-def restore(request, access, model, **ids):
-    post = _post_or_404(access, model, ids)
+def restore(request, access, post):
     form = ReasonForm(request.POST or None, help_text=_("Recorded in the moderation log."))
     if request.method == "POST" and form.is_valid():
         restored = post.restore(
@@ -108,6 +96,23 @@ def restore(request, access, model, **ids):
     return _reason_page(
         request, access, post, form, title=_("Show a hidden post again"), button=_("Restore")
     )
+
+
+# The actions on one post, each with the right it needs.
+POST_ACTIONS = {
+    "report": (report, "can_report"),
+    "hide": (hide, "can_moderate"),
+    "restore": (restore, "can_moderate"),
+}
+
+
+def post_view(action, model):
+    """The gated view of `action` on posts of `model`, for `moderation.urls.post_routes`."""
+    view, needs = POST_ACTIONS[action]
+    load = (f"{model.moderation_key}_id", model)
+    gated = workspace_view(methods=("GET", "HEAD", "POST"), needs=needs, load=load)(view)
+    gated.__name__ = f"{action}_{model.moderation_key}"
+    return gated
 
 
 @workspace_view(methods=("POST",), needs="can_moderate")
