@@ -60,8 +60,7 @@ def members(request, access):
         .select_related("user")
         .order_by("role", "user__display_name")
     )
-    context = {"page": access.workspace, "access": access, "memberships": memberships}
-    return render(request, "workspaces/members.html", context)
+    return render(request, "workspaces/members.html", {"memberships": memberships})
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"))

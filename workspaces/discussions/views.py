@@ -87,8 +87,6 @@ def thread_context(request, discussion):
         form = ReplyForm(initial={"body": _quoted(request, discussion)})
     return {
         "discussion": discussion,
-        "workspace": access.workspace,
-        "access": access,
         "replies": replies,
         "tags": list(discussion.tags.all()),
         "form": form,
@@ -131,8 +129,6 @@ def discussion_list(request, access):
         discussions = discussions.filter(tags__name=tag)
     page_obj = Paginator(discussions, DISCUSSIONS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "workspace": access.workspace,
-        "access": access,
         "page_obj": page_obj,
         "discussions": prepare_listing(page_obj, request.user, access),
         "kind": kind,
@@ -159,8 +155,7 @@ def discussion_new(request, access):
         )
         messages.success(request, _("Your discussion is published."))
         return redirect(discussion.url)
-    context = {"workspace": access.workspace, "access": access, "form": form}
-    return render(request, "discussions/discussion_form.html", context)
+    return render(request, "discussions/discussion_form.html", {"form": form})
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), load=DISCUSSION)
@@ -172,12 +167,7 @@ def discussion_edit(request, access, discussion):
         discussion.revise(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your changes are saved."))
         return redirect(discussion.url)
-    context = {
-        "workspace": access.workspace,
-        "access": access,
-        "form": form,
-        "discussion": discussion,
-    }
+    context = {"form": form, "discussion": discussion}
     return render(request, "discussions/discussion_form.html", context)
 
 
@@ -189,8 +179,7 @@ def reply_new(request, access, discussion):
     if form.is_valid():
         reply = discussion.add_reply(author=request.user, body=form.cleaned_data["body"])
         return redirect(discussion.reply_url(reply))
-    context = {"workspace": access.workspace, "access": access, "form": form}
-    context["discussion"] = discussion
+    context = {"form": form, "discussion": discussion}
     return render(request, "discussions/reply_form.html", context)
 
 
@@ -204,8 +193,6 @@ def reply_edit(request, access, reply):
         messages.success(request, _("Your changes are saved."))
         return redirect(reply.discussion.reply_url(reply))
     context = {
-        "workspace": access.workspace,
-        "access": access,
         "form": form,
         "discussion": reply.discussion,
         "reply": reply,
@@ -231,7 +218,7 @@ def search(request, access):
     if form.is_valid():
         query, everywhere = form.cleaned_data["q"].strip(), form.cleaned_data["everywhere"]
     words = normalise(query).split()[:MAX_SEARCH_WORDS]
-    context = {"workspace": access.workspace, "access": access, "form": form, "query": query}
+    context = {"form": form, "query": query}
     if not words:
         return render(request, "discussions/search.html", context)
 

@@ -38,10 +38,6 @@ def _numbered(revisions):
     return revisions
 
 
-def _context(access, **extra):
-    return {"page": access.workspace, "workspace": access.workspace, "access": access, **extra}
-
-
 def _saved(draft, revision):
     """Back to the draft, telling the browser which revision now holds its kept work."""
     return redirect(f"{draft.url}?saved={revision.pk}")
@@ -55,7 +51,7 @@ def index(request, access):
         .prefetch_related("text_revisions__author")
     )
     entries = [(draft, draft.text_revisions.all()[:1]) for draft in drafts]
-    return render(request, "drafts/index.html", _context(access, entries=entries))
+    return render(request, "drafts/index.html", {"entries": entries})
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
@@ -66,7 +62,7 @@ def start(request, access):
             access.workspace, request.user, form.cleaned_data["title"], form.cleaned_data["kind"]
         )
         return redirect("workspaces:drafts:edit", slug=access.workspace.slug, draft_id=draft.pk)
-    return render(request, "drafts/start.html", _context(access, form=form))
+    return render(request, "drafts/start.html", {"form": form})
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post", load=DRAFT)
@@ -74,13 +70,13 @@ def edit(request, access, draft):
     latest = draft.current_revision()
     if request.method != "POST":
         form = DraftForm.for_draft(draft, latest)
-        return render(request, "drafts/edit.html", _context(access, draft=draft, form=form))
+        return render(request, "drafts/edit.html", {"draft": draft, "form": form})
 
     if "merge_from" in request.POST:
         return _merge(request, access, draft)
     form = DraftForm(request.POST, draft=draft)
     if not form.is_valid():
-        return render(request, "drafts/edit.html", _context(access, draft=draft, form=form))
+        return render(request, "drafts/edit.html", {"draft": draft, "form": form})
     base_id = form.cleaned_data["base_revision"]
     try:
         revision = draft.save_text(request.user, form.cleaned_data["title"], form.texts(), base_id)
@@ -118,16 +114,18 @@ def _merge_screen(request, access, draft, merge):
     since = draft.text_revisions.select_related("author")
     if merge.base is not None:
         since = since.filter(pk__gt=merge.base.pk)
-    context = _context(access, draft=draft, form=merge, since=since, title_section=TITLE)
+    context = {"draft": draft, "form": merge, "since": since, "title_section": TITLE}
     return render(request, "drafts/merge.html", context, status=409)
 
 
 @workspace_view(load=DRAFT)
 def history(request, access, draft):
     revisions = _numbered(draft.text_revisions.select_related("author", "restored_from"))
-    context = _context(
-        access, draft=draft, revisions=revisions, latest=revisions[0] if revisions else None
-    )
+    context = {
+        "draft": draft,
+        "revisions": revisions,
+        "latest": revisions[0] if revisions else None,
+    }
     return render(request, "drafts/history.html", context)
 
 
@@ -157,15 +155,14 @@ def compare(request, access, draft):
         if section is TITLE and all(row.status == "same" for row in rows):
             continue
         parts.append((section, rows))
-    context = _context(
-        access,
-        draft=draft,
-        old=old,
-        new=new,
-        parts=parts,
-        unchanged=all(row.status == "same" for _section, rows in parts for row in rows),
-        revisions=revisions,
-    )
+    context = {
+        "draft": draft,
+        "old": old,
+        "new": new,
+        "parts": parts,
+        "unchanged": all(row.status == "same" for _section, rows in parts for row in rows),
+        "revisions": revisions,
+    }
     return render(request, "drafts/compare.html", context)
 
 
@@ -236,7 +233,7 @@ def _export(extension):
                 draft.clear_release(release, request.user, reason)
                 content = build(draft)
         except NamedInText as named:
-            context = _context(access, draft=draft, namings=named.namings, form=form)
+            context = {"draft": draft, "namings": named.namings, "form": form}
             return render(request, "drafts/refused.html", context, status=409)
         response = HttpResponse(content, content_type=content_type)
         # An Arabic slug makes an Arabic file name, which only the RFC 6266 form carries.
@@ -283,5 +280,5 @@ def publish(request, access, draft):
                 ),
             )
             return redirect(paper.url)
-    context = _context(access, draft=draft, form=form, namings=form.namings)
+    context = {"draft": draft, "form": form, "namings": form.namings}
     return render(request, "drafts/publish.html", context)

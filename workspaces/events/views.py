@@ -45,8 +45,6 @@ def event_list(request, access):
     now = timezone.now()
     events = _events(access.workspace)
     context = {
-        "page": access.workspace,
-        "access": access,
         "upcoming": events.upcoming(now),
         "past": Paginator(events.past(now), 20).get_page(request.GET.get("page")),
     }
@@ -88,8 +86,6 @@ def month(request, access):
                 by_day.setdefault(day, []).append(event)
     previous, following = _shift_month(year, month_number, -1), _shift_month(year, month_number, 1)
     context = {
-        "page": access.workspace,
-        "access": access,
         "month_start": datetime.date(year, month_number, 1),
         "weekdays": [
             {"name": WEEKDAYS[day], "short": WEEKDAYS_ABBR[day]}
@@ -123,7 +119,7 @@ def create(request, access):
         event = EventPage.plan(access.workspace, request.user, **form.cleaned_data)
         messages.success(request, _("The event is in the workspace calendar."))
         return redirect(event.get_url(request))
-    context = {"page": access.workspace, "access": access, "form": form, "event": None}
+    context = {"form": form, "event": None}
     return render(request, "events/event_form.html", context)
 
 
@@ -136,7 +132,7 @@ def edit(request, access, event):
         event.change(request.user, **form.cleaned_data)
         messages.success(request, _("The event has been updated."))
         return redirect(event.get_url(request))
-    context = {"page": access.workspace, "access": access, "form": form, "event": event}
+    context = {"form": form, "event": event}
     return render(request, "events/event_form.html", context)
 
 

@@ -73,9 +73,6 @@ def library(request, access):
         .order_by("name")
     )
     context = {
-        "page": workspace,
-        "workspace": workspace,
-        "access": access,
         "form": form,
         "query": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
         "active_tag": request.GET.get("tag", ""),
@@ -124,13 +121,7 @@ def upload(request, access):
     discussion = (
         form.fields["attach_to"].queryset.filter(pk=attach_to).first() if attach_to else None
     )
-    context = {
-        "page": workspace,
-        "workspace": workspace,
-        "access": access,
-        "form": form,
-        "discussion": discussion,
-    }
+    context = {"form": form, "discussion": discussion}
     return render(request, "files/upload.html", context, status=status)
 
 
@@ -142,9 +133,6 @@ def detail(request, access, file):
 def _detail(request, access, file, version_form, status=200):
     versions = list(file.versions.all())
     context = {
-        "page": access.workspace,
-        "workspace": access.workspace,
-        "access": access,
         "file": file,
         "current": versions[0] if versions else None,
         "versions": versions,

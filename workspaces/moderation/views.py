@@ -31,8 +31,6 @@ def _next_url(request, fallback):
 
 def _reason_page(request, access, post, form, *, title, button):
     context = {
-        "workspace": access.workspace,
-        "access": access,
         "post": post,
         "post_url": post.get_moderation_url(access.workspace),
         "form": form,
@@ -140,7 +138,7 @@ def queue(request, access):
         if entry.target is not None:
             entry.post_url = entry.target.get_moderation_url(access.workspace)
             entry.hide_url = entry.target.get_moderation_action_url("hide", access.workspace)
-    context = {"workspace": access.workspace, "access": access, "reports": reports}
+    context = {"reports": reports}
     return render(request, "moderation/queue.html", context)
 
 
@@ -155,5 +153,5 @@ def log(request, access):
     for entry in entries:
         if entry.target is not None:
             entry.post_url = entry.target.get_moderation_url(access.workspace)
-    context = {"workspace": access.workspace, "access": access, "page_obj": entries}
+    context = {"page_obj": entries}
     return render(request, "moderation/log.html", context)

@@ -31,7 +31,7 @@ def edit_window_minutes():
 @register.inclusion_tag("discussions/includes/workspace_activity.html", takes_context=True)
 def workspace_activity(context):
     """The workspace home: what happened lately, and the latest discussions with unread marks."""
-    request, workspace, access = context["request"], context["page"], context["access"]
+    request, workspace, access = context["request"], context["workspace"], context["access"]
     user = request.user
     here = DiscussionPage.objects.in_workspace(workspace)
     discussions = prepare_listing(here.for_listing(user)[:HOME_DISCUSSIONS], user, access)
