@@ -134,7 +134,7 @@ EXPECTATIONS = {
     # The page tree's catch-all, filled with a path that leads to no page.
     "workspaces:subpage": Inside(get=everyone(404), post=everyone(404)),
     "workspaces:discussions:list": READ,
-    "workspaces:discussions:search": READ,
+    "workspaces:search:list": READ,
     "workspaces:discussions:new": needing(POSTING, get=200, post=INVALID),
     "workspaces:discussions:edit": AUTHOR_ONLY,
     # Replying takes a POST only.
@@ -148,7 +148,7 @@ EXPECTATIONS = {
     "workspaces:discussions:restore_discussion": needing(MODERATING, get=200, post=INVALID),
     "workspaces:discussions:hide_reply": needing(MODERATING, get=200, post=INVALID),
     "workspaces:discussions:restore_reply": needing(MODERATING, get=200, post=INVALID),
-    "workspaces:moderation:queue": needing(MODERATING, get=200, post=405),
+    "workspaces:moderation:list": needing(MODERATING, get=200, post=405),
     "workspaces:moderation:log": needing(MODERATING, get=200, post=405),
     # Dismissing names a report; without one there is nothing to find.
     "workspaces:moderation:dismiss": needing(MODERATING, get=405, post=404),

@@ -123,7 +123,7 @@ def dismiss(request, access):
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     if found.dismiss(by=request.user, reason=reason):
         messages.success(request, _("The report is dismissed."))
-    return redirect(reverse("workspaces:moderation:queue", args=[access.workspace.slug]))
+    return redirect(reverse("workspaces:moderation:list", args=[access.workspace.slug]))
 
 
 @workspace_view(needs="can_moderate")
