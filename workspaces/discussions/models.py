@@ -40,7 +40,7 @@ def edit_window():
     return datetime.timedelta(minutes=settings.POST_EDIT_WINDOW_MINUTES)
 
 
-class DiscussionTagName(TagBase):
+class DiscussionTag(TagBase):
     """Tags of discussions, apart from taggit's shared table: the admin offers that one to
     editors for images and documents, and private tag names must not surface there."""
 
@@ -51,7 +51,7 @@ class DiscussionTagName(TagBase):
 
 class TaggedDiscussion(ItemBase):
     tag = models.ForeignKey(
-        DiscussionTagName, on_delete=models.CASCADE, related_name="tagged_discussions"
+        DiscussionTag, on_delete=models.CASCADE, related_name="tagged_discussions"
     )
     content_object = ParentalKey(
         "discussions.DiscussionPage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -148,7 +148,7 @@ class DiscussionPage(FeaturePageMixin, Moderated, Page):
 
     @classmethod
     @transaction.atomic
-    def start(cls, *, workspace, author, title, body, kind, tags=(), focal_point_invited=False):
+    def create(cls, workspace, *, author, title, body, kind, tags=(), focal_point_invited=False):
         """Publish a new discussion below `workspace`, as `author`, with Wagtail's history."""
         discussion = cls(
             title=title,

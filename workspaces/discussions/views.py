@@ -150,8 +150,8 @@ def prepare_listing(discussions, user, access):
 def discussion_new(request, access):
     form = DiscussionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        discussion = DiscussionPage.start(
-            workspace=access.workspace, author=request.user, **form.cleaned_data
+        discussion = DiscussionPage.create(
+            access.workspace, author=request.user, **form.cleaned_data
         )
         messages.success(request, _("Your discussion is published."))
         return redirect(discussion.url)

@@ -159,8 +159,8 @@ class DraftPage(DraftText, FeaturePageMixin, Page):
 
     @classmethod
     @transaction.atomic
-    def start(cls, workspace, user, title, kind, texts=None, slug=None):
-        """A new draft under `workspace`, its first revision by `user`."""
+    def create(cls, workspace, *, author, title, kind, texts=None, slug=None):
+        """A new draft under `workspace`, its first revision by `author`."""
         fallback = "briefing-note" if kind == Kind.BRIEFING else "draft"
         draft = cls(title=title, kind=kind, slug=free_slug(workspace, slug or title, fallback))
         for name, value in (texts or {}).items():
@@ -168,7 +168,7 @@ class DraftPage(DraftText, FeaturePageMixin, Page):
         draft.last_published_at = timezone.now()
         workspace.add_child(instance=draft)
         draft.text_revisions.create(
-            title=title, author=user, origin=DraftRevision.Origin.CREATE, **draft.texts()
+            title=title, author=author, origin=DraftRevision.Origin.CREATE, **draft.texts()
         )
         return draft
 

@@ -58,8 +58,11 @@ def index(request, access):
 def start(request, access):
     form = StartDraftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        draft = DraftPage.start(
-            access.workspace, request.user, form.cleaned_data["title"], form.cleaned_data["kind"]
+        draft = DraftPage.create(
+            access.workspace,
+            author=request.user,
+            title=form.cleaned_data["title"],
+            kind=form.cleaned_data["kind"],
         )
         return redirect("workspaces:drafts:edit", slug=access.workspace.slug, draft_id=draft.pk)
     return render(request, "drafts/start.html", {"form": form})

@@ -109,14 +109,14 @@ class EventPage(FeaturePageMixin, Page):
 
     @classmethod
     @transaction.atomic
-    def plan(cls, workspace, user, **fields):
-        """Create an event in `workspace` as `user`, published at once with its first revision."""
-        event = cls(owner=user, **fields)
+    def create(cls, workspace, *, author, **fields):
+        """Create an event in `workspace` as `author`, published at once with its first revision."""
+        event = cls(owner=author, **fields)
         # The day leads, so a meeting held every month gets an address for each.
         words = event.slug or f"{event.start_local.date().isoformat()} {event.title}"
         event.slug = free_slug(workspace, words, fallback="event")
         workspace.add_child(instance=event)
-        event._publish(user)
+        event._publish(author)
         return event
 
     def change(self, user, **fields):

@@ -116,7 +116,7 @@ def month(request, access):
 def create(request, access):
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        event = EventPage.plan(access.workspace, request.user, **form.cleaned_data)
+        event = EventPage.create(access.workspace, author=request.user, **form.cleaned_data)
         messages.success(request, _("The event is in the workspace calendar."))
         return redirect(event.get_url(request))
     context = {"form": form, "event": None}

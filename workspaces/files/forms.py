@@ -99,10 +99,10 @@ class UploadForm(forms.Form):
         title = self.cleaned_data["title"] if len(uploads) == 1 else ""
         attach_to = self.cleaned_data["attach_to"]
         return [
-            WorkspaceFile.objects.store(
+            WorkspaceFile.create(
                 self.workspace,
-                checked,
-                user,
+                author=user,
+                upload=checked,
                 title=title,
                 description=self.cleaned_data["description"],
                 tags=self.cleaned_data["tags"],

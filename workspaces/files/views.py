@@ -108,7 +108,7 @@ def upload(request, access):
                 return redirect(created[0].attached_url)
             if len(created) == 1:
                 return redirect(created[0].get_absolute_url())
-            return redirect("workspaces:files:library", workspace.slug)
+            return redirect("workspaces:files:list", workspace.slug)
         if _wants_json(request):
             errors = [str(error) for errors in form.errors.values() for error in errors]
             return JsonResponse({"errors": errors}, status=400)

@@ -47,7 +47,7 @@ def make_workspace(slug, *, members=None, kind=WorkspacePage.Kind.GROUP, admits=
 
 def start_discussion(workspace, author, title="A discussion", body="Opening text", **extra):
     options = {"kind": DiscussionPage.Kind.DISCUSSION, "tags": [], **extra}
-    return DiscussionPage.start(
+    return DiscussionPage.create(
         workspace=workspace, author=author, title=title, body=body, **options
     )
 

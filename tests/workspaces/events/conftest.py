@@ -84,7 +84,7 @@ def plan_event(workspaces, people):
             "online": True,
         }
         values.update(fields)
-        return EventPage.plan(workspaces[workspace], people[owner], **values)
+        return EventPage.create(workspaces[workspace], author=people[owner], **values)
 
     return plan
 
