@@ -23,12 +23,12 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from search.text import normalise
-from workspaces.models import FeaturePageMixin, Role
+from workspaces.markup import excerpt
+from workspaces.models import Role
 from workspaces.moderation.models import Moderated
+from workspaces.pages import FeaturePageMixin
 from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
-
-from .markup import excerpt
 
 REPLIES_PER_PAGE = 20
 TITLE_MAX_LENGTH = 200
@@ -240,25 +240,6 @@ class DiscussionPage(FeaturePageMixin, Moderated, Page):
         page = self.page_of(reply)
         query = f"?page={page}" if page > 1 else ""
         return f"{self.url}{query}#reply-{reply.pk}"
-
-    # -- Serving -------------------------------------------------------------------------------
-
-    def serve(self, request, *args, **kwargs):
-        access = getattr(request, "workspace_access", None)
-        if access is None:
-            # Previews from the admin (staff only) do not pass through the workspace views.
-            access = self.get_parent().specific.access_for(request.user)
-            request.workspace_access = access
-        if request.user.is_authenticated and not getattr(request, "is_preview", False):
-            request.discussion_previously_read = ReadState.mark_read(request.user, self)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import thread_context  # The views import this module.
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(thread_context(request, self))
-        return context
 
     # -- Moderation ----------------------------------------------------------------------------
 

@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from workinggroups.models import WorkingGroupsPage
 from workspaces.access import workspace_view
 
-from . import exports
+from . import exports, sections
 from .diff import compare as compare_texts
 from .forms import CommentForm, DraftForm, MergeForm, PublishForm, ReleaseForm, StartDraftForm
-from .models import TITLE, DraftPage, DraftRevision, EditConflict, NamedInText, Release
+from .kinds import TITLE, Release
+from .models import DraftPage, DraftRevision, EditConflict
+from .naming import NamedInText
 
 # The addresses of one draft: the gate finds it in the workspace and hands it to the view.
 DRAFT = ("draft_id", DraftPage)
@@ -200,7 +202,7 @@ def comment(request, access, draft):
         saved = form.save(request.user)
         messages.success(request, _("Your comment is posted."))
         return redirect(f"{draft.url}#comment-{saved.parent_id or saved.pk}")
-    context = draft.get_context(request, comment_form=form)
+    context = sections.context(request, access, draft, comment_form=form)
     return render(request, draft.get_template(request), context, status=400)
 
 

@@ -22,7 +22,8 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from accounts.models import DEFAULT_TIME_ZONE
-from workspaces.models import STAFF_GROUP_NAME, FeaturePageMixin
+from workspaces.pages import FeaturePageMixin
+from workspaces.provisioning import STAFF_GROUP_NAME
 from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
@@ -196,35 +197,6 @@ class EventPage(FeaturePageMixin, Page):
             and not self.cancelled
             and not self.is_over(now)
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        access = getattr(request, "workspace_access", None)
-        if access is None:
-            access = self.get_parent().specific.access_for(request.user)
-        answers = (
-            self.answers.from_people_inside(access.workspace)
-            .select_related("user")
-            .order_by("user__display_name", "user__username")
-        )
-        grouped = {choice: [] for choice in EventAnswer.Answer.values}
-        for answer in answers:
-            grouped[answer.answer].append(answer.user)
-        context.update(
-            access=access,
-            workspace=access.workspace,
-            answer_groups=[
-                {"answer": choice, "label": label, "people": grouped[choice]}
-                for choice, label in EventAnswer.Answer.choices
-            ],
-            my_answer=next(
-                (answer.answer for answer in answers if answer.user_id == request.user.pk), None
-            ),
-            answer_choices=EventAnswer.Answer.choices,
-            can_edit=self.can_edit(request.user, access),
-            can_answer=self.can_answer(access),
-        )
-        return context
 
 
 class EventAnswerQuerySet(models.QuerySet):

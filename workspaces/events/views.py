@@ -1,8 +1,9 @@
-"""The workspace calendar, and the personal subscription feed.
+"""The workspace calendar, an event's page, and the personal subscription feed.
 
-Workspace views go through `workspace_view`, like every workspace address. The feed cannot: a
-calendar app does not sign in, so its secret token is the only key, and it answers unknown and
-revoked tokens with the same 404.
+Workspace views go through `workspace_view`, like every workspace address (an event's page
+through the gate's `serve_page`, which calls `event_page`). The feed cannot: a calendar app does
+not sign in, so its secret token is the only key, and it answers unknown and revoked tokens with
+the same 404.
 """
 
 import calendar
@@ -15,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -38,6 +40,32 @@ def _events(workspace):
 
 # What the gate loads for the addresses of one event.
 EVENT = ("event_id", EventPage)
+
+
+def event_page(request, access, event):
+    """The event's own page (`workspaces.pages`): when, where, who is coming, what one may do."""
+    answers = (
+        event.answers.from_people_inside(access.workspace)
+        .select_related("user")
+        .order_by("user__display_name", "user__username")
+    )
+    grouped = {choice: [] for choice in EventAnswer.Answer.values}
+    for answer in answers:
+        grouped[answer.answer].append(answer.user)
+    context = event.get_context(request)
+    context.update(
+        answer_groups=[
+            {"answer": choice, "label": label, "people": grouped[choice]}
+            for choice, label in EventAnswer.Answer.choices
+        ],
+        my_answer=next(
+            (answer.answer for answer in answers if answer.user_id == request.user.pk), None
+        ),
+        answer_choices=EventAnswer.Answer.choices,
+        can_edit=event.can_edit(request.user, access),
+        can_answer=event.can_answer(access),
+    )
+    return TemplateResponse(request, event.get_template(request), context)
 
 
 @workspace_view()

@@ -176,6 +176,14 @@ class WorkspaceFile(models.Model):
             raise
         return file
 
+    @classmethod
+    def attachable_in(cls, workspace):
+        """What a file of `workspace` may be attached to: the workspace's discussions.
+
+        Asked of the relation, so this feature needs no import of the discussions'.
+        """
+        return cls._meta.get_field("attached_to").related_model.objects.in_workspace(workspace)
+
     @property
     def current_version(self):
         if "versions" in getattr(self, "_prefetched_objects_cache", {}):

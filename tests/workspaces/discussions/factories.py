@@ -7,7 +7,8 @@ from django.utils import timezone
 from accounts.models import User
 from search.text import normalise
 from workspaces.discussions.models import DiscussionPage, Reply
-from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage, staff_group
+from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage
+from workspaces.provisioning import staff_group
 
 PASSWORD = "test-pass"
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from workspaces.drafts.text import direction
+from workspaces.markup import direction
 
 NOTE = {
     "issues": "- ضمانات استقلال القضاء في المرحلة الانتقالية.\n- آلية كتابة الدستور (constitution-making) ومن يشارك فيها.",

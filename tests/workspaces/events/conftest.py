@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone, translation
 
 from workspaces.events.models import EventPage
-from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage, staff_group
+from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage
+from workspaces.provisioning import staff_group
 
 DAMASCUS = zoneinfo.ZoneInfo("Asia/Damascus")
 

@@ -1,9 +1,9 @@
 from django import template
 from django.conf import settings
 
-from workspaces.discussions import markup
+from workspaces import markup
 from workspaces.discussions.models import DiscussionPage, Reply
-from workspaces.discussions.views import prepare_listing
+from workspaces.discussions.thread import prepare_listing
 
 register = template.Library()
 
@@ -13,8 +13,8 @@ ACTIVITY_ITEMS = 8
 
 @register.filter
 def markdown(text):
-    """A post's Markdown source as sanitised HTML (see `workspaces.discussions.markup`)."""
-    return markup.render(text)
+    """A post's Markdown source as sanitised HTML (`workspaces.markup.POSTS`)."""
+    return markup.POSTS.render(text)
 
 
 @register.filter
