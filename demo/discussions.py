@@ -184,7 +184,7 @@ def create_discussions(workspaces, users):
         for spec in specs:
             if DiscussionPage.objects.in_workspace(workspace).filter(title=spec["title"]).exists():
                 continue
-            discussion = DiscussionPage.start(
+            discussion = DiscussionPage.create(
                 workspace=workspace,
                 author=users[spec["author"]],
                 title=spec["title"],

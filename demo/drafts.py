@@ -123,8 +123,13 @@ def create_drafts(users):
         draft = DraftPage.objects.child_of(workspace).filter(slug=slug).first()
         if draft is None:
             (first_author, first_days, first_text), *later = versions
-            draft = DraftPage.start(
-                workspace, users[first_author], title, Kind.TEXT, {"body": first_text}, slug=slug
+            draft = DraftPage.create(
+                workspace,
+                author=users[first_author],
+                title=title,
+                kind=Kind.TEXT,
+                texts={"body": first_text},
+                slug=slug,
             )
             _backdate(draft.current_revision(), first_days)
             for username, days, body in later:
@@ -142,12 +147,12 @@ def create_drafts(users):
     note = DraftPage.objects.child_of(legal).filter(slug="briefing-note").first()
     if note is None:
         first = dict(BRIEFING, recommendations="")
-        note = DraftPage.start(
+        note = DraftPage.create(
             legal,
-            users["rapporteur_legal"],
-            BRIEFING_TITLE,
-            Kind.BRIEFING,
-            first,
+            author=users["rapporteur_legal"],
+            title=BRIEFING_TITLE,
+            kind=Kind.BRIEFING,
+            texts=first,
             slug="briefing-note",
         )
         _backdate(note.current_revision(), 3)

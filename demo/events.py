@@ -46,9 +46,9 @@ def create_events(users, workspaces):
         workspace = workspaces[slug]
         event = EventPage.objects.child_of(workspace).filter(slug=DEMO_SLUG).first()
         if event is None:
-            event = EventPage.plan(
+            event = EventPage.create(
                 workspace,
-                users["staff"],
+                author=users["staff"],
                 slug=DEMO_SLUG,
                 title=spec["title"],
                 description=spec["description"],

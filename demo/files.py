@@ -48,10 +48,10 @@ def create_files(workspaces, users):
         )
         picture = SimpleUploadedFile("meeting.jpg", demo_image(seed=index), "image/jpeg")
         created.append(
-            WorkspaceFile.objects.store(
+            WorkspaceFile.create(
                 workspace,
-                check_upload(paper),
-                uploader,
+                author=uploader,
+                upload=check_upload(paper),
                 title=paper_title,
                 description="مسودة أولى لورقة العمل، للتعليق قبل الاجتماع القادم.",
                 tags=PAPER_TAGS,
@@ -59,10 +59,10 @@ def create_files(workspaces, users):
             )
         )
         created.append(
-            WorkspaceFile.objects.store(
+            WorkspaceFile.create(
                 workspace,
-                check_upload(picture),
-                uploader,
+                author=uploader,
+                upload=check_upload(picture),
                 title=IMAGE_TITLE,
                 description=IMAGE_DESCRIPTION,
                 tags=["صور"],

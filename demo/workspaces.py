@@ -11,8 +11,8 @@ from workspaces.models import (
     Role,
     WorkspaceIndexPage,
     WorkspacePage,
-    staff_group,
 )
+from workspaces.provisioning import staff_group
 
 CODE_OF_CONDUCT = (
     "<h2>مدونة قواعد السلوك لمجموعات العمل</h2>"

@@ -1,7 +1,10 @@
-"""The gate every workspace URL goes through: sign-in, then the access rule, then the method.
+"""The gate every workspace URL goes through, and the only place that orders its answers.
 
-Order matters: an outsider must get the same 404 for every method and every address, existing
-or not, so nothing (not HEAD, not OPTIONS, not a 405) tells them a workspace exists.
+Sign-in first, then the access rule (404 for outsiders), the code of conduct, the route's object
+(404), the role (403), the method (405), and only then the view. Order matters: an outsider must
+get the same 404 for every method and every address, existing or not, so nothing (not HEAD, not
+OPTIONS, not a 405) tells them a workspace exists; and an insider learns whether an object exists
+before whether they may act on it, whatever the method.
 """
 
 from functools import wraps
@@ -10,7 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404, HttpResponseNotAllowed
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
@@ -35,8 +38,26 @@ def private(view):
     return wrapper
 
 
-def workspace_view(methods=("GET", "HEAD"), needs=None):
+def _load(source, workspace, pk):
+    """The object `pk` of `source` (a model or a queryset of one) inside `workspace`, or 404."""
+    scope = source._default_manager if isinstance(source, type) else source
+    found = get_object_or_404(scope.in_workspace(workspace), pk=pk)
+    if hasattr(type(found), "workspace"):
+        # Found inside this workspace: its own `workspace` would only ask the database again.
+        found.workspace = workspace
+    return found
+
+
+def workspace_view(methods=("GET", "HEAD"), needs=None, load=None):
     """Resolve `slug` to a workspace the user may enter, or answer as the invariants demand.
+
+    The view is called as `view(request, access, …)`, and `request.workspace_access` is the same
+    `access` (templates read it through `workspaces.context_processors`).
+
+    `load` is `(kwarg, source)`: the route's `kwarg` (an object's id) is looked up in `source`, a
+    model or a queryset of one, with `in_workspace(access.workspace)` and handed to the view as
+    its third argument instead of the id. An id that is not of this workspace is 404 for every
+    method and every role.
 
     `needs` names an `Access` property ("can_post", "can_moderate") the view requires. Someone
     inside the workspace who lacks it gets 403: they know the workspace exists already.
@@ -53,11 +74,16 @@ def workspace_view(methods=("GET", "HEAD"), needs=None):
             if access.needs_code_of_conduct:
                 url = reverse("workspaces:code_of_conduct")
                 return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")
+            request.workspace_access = access
+            loaded = ()
+            if load is not None:
+                kwarg, source = load
+                loaded = (_load(source, workspace, kwargs.pop(kwarg)),)
             if needs and not getattr(access, needs):
                 raise PermissionDenied
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
-            return view(request, access, *args, **kwargs)
+            return view(request, access, *loaded, *args, **kwargs)
 
         @wraps(view)
         def wrapper(request, slug, *args, **kwargs):

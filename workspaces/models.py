@@ -2,19 +2,18 @@
 
 `Membership` is the single source of truth for access. Everything Wagtail needs to enforce it on
 its own (the group per workspace, the page view restriction, the private document collection)
-is derived from memberships by `WorkspacePage.sync_access()` and never edited by hand.
+is derived from memberships by `WorkspacePage.sync_access()` (`workspaces.provisioning`) and
+never edited by hand.
 
 The access rule itself lives here, once: `WorkspacePage.objects.for_user(user)` lists what a
 user may enter and `WorkspacePage.access_for(user)` says what they may do inside. Every view,
 file, feed and notification asks one of the two.
 """
 
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.db import models, transaction
+from django.contrib.auth.models import Group
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -22,24 +21,14 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model
-from wagtail.models import (
-    Collection,
-    CollectionViewRestriction,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    PageManager,
-    PageViewRestriction,
-    WorkflowPage,
-)
+from wagtail.models import Collection, Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
-STAFF_GROUP_NAME = "Platform staff"
-PUBLIC_COLLECTION_NAME = "Public site"
-INDEX_SLUG = "workspaces"
+from . import provisioning
+from .pages import WorkspaceTreePageMixin, WorkspaceUrlMixin
+from .provisioning import STAFF_GROUP_NAME
+from .roles import Access, Role
 
 
 def is_platform_staff(user):
@@ -53,23 +42,6 @@ def is_platform_staff(user):
         cached = user.groups.filter(name=STAFF_GROUP_NAME).exists()
         user._is_platform_staff = cached
     return cached
-
-
-class WorkspaceUrlMixin:
-    """Workspace pages live outside every site's tree, so Wagtail cannot route to them.
-
-    They are served by `workspaces.views.serve_page` under both language prefixes; the interface
-    follows the prefix, the content is the same single tree.
-    """
-
-    def get_url_parts(self, request=None):
-        # url_path is "/workspaces/<workspace slug>/<path below it>/".
-        slug, _slash, below = self.url_path.split("/", 2)[2].partition("/")
-        if below:
-            url = reverse("workspaces:subpage", args=[slug, below])
-        else:
-            url = reverse("workspaces:workspace", args=[slug])
-        return (None, settings.WAGTAILADMIN_BASE_URL, url)
 
 
 class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
@@ -86,73 +58,9 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
         return (None, settings.WAGTAILADMIN_BASE_URL, reverse("workspaces:index"))
 
     @classmethod
-    @transaction.atomic
     def provision(cls):
-        """Create the index once, and keep every non-staff admin group out of its tree.
-
-        Wagtail's initial editor and moderator groups hold permissions on the root page and the
-        root collection, which would cover the workspaces too; those are moved to the public
-        trees and a public collection beside them. So is the workflow on the root page (Wagtail's
-        "Moderators approval"): over the workspaces it would send their pages to the moderators.
-        """
-        index = cls.objects.first()
-        root = Page.get_first_root_node()
-        if index is None:
-            index = cls(title="Workspaces", slug=INDEX_SLUG)
-            root.add_child(instance=index)
-            index.save_revision().publish()
-        PageViewRestriction.objects.get_or_create(
-            page=index, restriction_type=PageViewRestriction.LOGIN
-        )
-        staff = staff_group()
-        public_trees = root.get_children().exclude(pk=index.pk)
-        for permission in GroupPagePermission.objects.filter(page=root).exclude(group=staff):
-            for tree in public_trees:
-                GroupPagePermission.objects.get_or_create(
-                    group=permission.group, page=tree, permission=permission.permission
-                )
-            permission.delete()
-        for attached in WorkflowPage.objects.filter(page=root):
-            for tree in public_trees:
-                # A public tree with a workflow of its own keeps it.
-                WorkflowPage.objects.get_or_create(
-                    page=tree, defaults={"workflow": attached.workflow}
-                )
-            attached.delete()
-        cls._keep_collections_apart(staff)
-        for codename in ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=staff,
-                page=index,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-        return index
-
-    @staticmethod
-    def _keep_collections_apart(staff):
-        """Move non-staff permissions on the root collection to a public collection beside it.
-
-        Collection permissions reach every collection below, and each workspace's collection
-        sits below the root: an editor allowed on the root would list, choose and change the
-        workspaces' documents and images. The public side's files move along with the
-        permissions, so editors keep everything they had.
-        """
-        root = Collection.get_first_root_node()
-        inherited = GroupCollectionPermission.objects.filter(collection=root).exclude(group=staff)
-        if not inherited.exists():
-            return
-        public = root.get_children().filter(name=PUBLIC_COLLECTION_NAME).first()
-        if public is None:
-            public = root.add_child(name=PUBLIC_COLLECTION_NAME)
-        for permission in inherited:
-            GroupCollectionPermission.objects.get_or_create(
-                group=permission.group, collection=public, permission=permission.permission
-            )
-            permission.delete()
-        get_document_model().objects.filter(collection=root).update(collection=public)
-        get_image_model().objects.filter(collection=root).update(collection=public)
+        """Create the index once, and keep every non-staff admin group out of its tree."""
+        return provisioning.provision_index(cls)
 
 
 class WorkspaceQuerySet(PageQuerySet):
@@ -174,51 +82,7 @@ class WorkspaceManager(PageManager.from_queryset(WorkspaceQuerySet)):
     pass
 
 
-class Role(models.TextChoices):
-    MEMBER = "member", _("Member")
-    RAPPORTEUR = "rapporteur", _("Rapporteur")
-    OFFICER = "officer", _("Technical officer")
-    FOCAL_POINT = "focal_point", _("Focal point")
-
-
-# The FAQ gives rapporteurs exactly a member's rights; they are only marked as rapporteurs.
-POSTING_ROLES = {Role.MEMBER, Role.RAPPORTEUR}
-MODERATING_ROLES = {Role.OFFICER}
-
-
-@dataclass(frozen=True)
-class Access:
-    """What one user may do in one workspace. `role` is None for staff without a membership."""
-
-    workspace: "WorkspacePage"
-    role: str | None
-    is_staff: bool
-    needs_code_of_conduct: bool = False
-
-    @property
-    def role_label(self):
-        return Role(self.role).label if self.role else None
-
-    @property
-    def can_view(self):
-        return self.is_staff or self.role is not None
-
-    @property
-    def can_post(self):
-        return (
-            self.role in POSTING_ROLES and self.workspace.is_open and not self.needs_code_of_conduct
-        )
-
-    @property
-    def can_moderate(self):
-        return self.is_staff or self.role in MODERATING_ROLES
-
-    @property
-    def can_report(self):
-        return self.role is not None and self.role not in MODERATING_ROLES
-
-
-class WorkspacePage(WorkspaceUrlMixin, Page):
+class WorkspacePage(WorkspaceTreePageMixin, Page):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         CLOSED = "closed", _("Closed (read-only)")
@@ -306,12 +170,9 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
             self.sync_access()
         return result
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["access"] = getattr(request, "workspace_access", None) or self.access_for(
-            request.user
-        )
-        return context
+    @property
+    def workspace(self):
+        return self
 
     # -- The access rule -------------------------------------------------------------------
 
@@ -368,81 +229,13 @@ class WorkspacePage(WorkspaceUrlMixin, Page):
 
     # -- Derived Wagtail state -------------------------------------------------------------
 
-    @transaction.atomic
     def sync_access(self):
         """Bring the Wagtail group, view restriction and collection in line with memberships."""
-        if self.group is None:
-            self.group = Group.objects.create(name=f"Workspace {self.pk}: {self.slug}"[:150])
-        if self.collection is None:
-            root = Collection.get_first_root_node()
-            self.collection = root.add_child(name=f"Workspace {self.pk}: {self.title}"[:255])
-        type(self).objects.filter(pk=self.pk).update(group=self.group, collection=self.collection)
-        self.group.user_set.set(self.people_with_access())
-        allowed = [self.group, staff_group()]
-
-        restriction = PageViewRestriction.objects.filter(page=self).first()
-        if restriction is None or restriction.restriction_type != PageViewRestriction.GROUPS:
-            PageViewRestriction.objects.filter(page=self).delete()
-            restriction = PageViewRestriction.objects.create(
-                page=self, restriction_type=PageViewRestriction.GROUPS
-            )
-        restriction.groups.set(allowed)
-        # A copied page brings the original's restriction along; only this workspace's counts.
-        PageViewRestriction.objects.filter(page=self).exclude(pk=restriction.pk).delete()
-
-        collection_restriction = CollectionViewRestriction.objects.filter(
-            collection=self.collection
-        ).first()
-        if collection_restriction is None:
-            collection_restriction = CollectionViewRestriction.objects.create(
-                collection=self.collection, restriction_type=CollectionViewRestriction.GROUPS
-            )
-        collection_restriction.groups.set(allowed)
-
-        # Shared spaces that admit this group follow its membership.
-        for shared in self.admitted_to.all():
-            shared.sync_access()
+        provisioning.sync_access(self)
 
     def access_drift(self):
         """Differences between memberships and the derived Wagtail state; empty when in line."""
-        problems = []
-        expected_users = set(self.people_with_access().values_list("pk", flat=True))
-        if self.group is None:
-            return ["no group"]
-        actual_users = set(self.group.user_set.values_list("pk", flat=True))
-        if expected_users != actual_users:
-            problems.append(f"group members {sorted(actual_users)} != {sorted(expected_users)}")
-        expected_groups = {self.group_id, staff_group().pk}
-        restrictions = list(PageViewRestriction.objects.filter(page=self))
-        restriction = restrictions[0] if len(restrictions) == 1 else None
-        if restriction is None or restriction.restriction_type != PageViewRestriction.GROUPS:
-            problems.append("page view restriction missing or more than one")
-        elif set(restriction.groups.values_list("pk", flat=True)) != expected_groups:
-            problems.append("page view restriction groups differ")
-        collection_restriction = CollectionViewRestriction.objects.filter(
-            collection_id=self.collection_id
-        ).first()
-        if collection_restriction is None:
-            problems.append("collection view restriction missing")
-        elif set(collection_restriction.groups.values_list("pk", flat=True)) != expected_groups:
-            problems.append("collection view restriction groups differ")
-        return problems
-
-
-def staff_group():
-    """Platform staff enter the admin for workspaces, memberships and the code of conduct."""
-    group, created = Group.objects.get_or_create(name=STAFF_GROUP_NAME)
-    if created:
-        codenames = [
-            "access_admin",
-            *(
-                f"{action}_{model}"
-                for action in ("add", "change", "delete", "view")
-                for model in ("membership", "codeofconduct")
-            ),
-        ]
-        group.permissions.set(Permission.objects.filter(codename__in=codenames))
-    return group
+        return provisioning.access_drift(self)
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -9,9 +9,11 @@ no rule of their own.
 
 from django.utils.text import slugify
 
-# The first path segments below a workspace that belong to routes, not to pages. A test derives
-# them from every route of the workspaces URLconf and fails until this list matches them.
-RESERVED = ("calendar", "discussions", "drafts", "library", "members", "moderation", "search")
+from .features import FEATURES, MEMBERS
+
+# The first path segments below a workspace that belong to routes, not to pages: the same list
+# the URLconf includes the features from. A test checks it against every route.
+RESERVED = tuple(sorted((MEMBERS, *FEATURES)))
 MAX_LENGTH = 50
 
 

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from . import pages
 from .access import private, workspace_view
 from .models import CodeOfConduct, CodeOfConductAcceptance, Membership, Role, WorkspacePage
 
@@ -60,16 +61,17 @@ def members(request, access):
         .select_related("user")
         .order_by("role", "user__display_name")
     )
-    context = {"page": access.workspace, "access": access, "memberships": memberships}
-    return render(request, "workspaces/members.html", context)
+    return render(request, "workspaces/members.html", {"memberships": memberships})
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"))
 def serve_page(request, access, path=""):
     """Any page of the workspace tree, found by its path below the workspace page."""
     components = [component for component in path.split("/") if component]
-    page, args, kwargs = access.workspace.route(request, components)
+    page = access.workspace.route(request, components).page
     if not page.live:
         raise Http404
-    request.workspace_access = access
-    return page.serve(request, *args, **kwargs)
+    if page.pk != access.workspace.pk:
+        # Found below this workspace: the page need not ask the database which one it is in.
+        page.workspace = access.workspace
+    return pages.serve(request, access, page)

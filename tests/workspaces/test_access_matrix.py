@@ -134,7 +134,7 @@ EXPECTATIONS = {
     # The page tree's catch-all, filled with a path that leads to no page.
     "workspaces:subpage": Inside(get=everyone(404), post=everyone(404)),
     "workspaces:discussions:list": READ,
-    "workspaces:discussions:search": READ,
+    "workspaces:search:list": READ,
     "workspaces:discussions:new": needing(POSTING, get=200, post=INVALID),
     "workspaces:discussions:edit": AUTHOR_ONLY,
     # Replying takes a POST only.
@@ -148,12 +148,12 @@ EXPECTATIONS = {
     "workspaces:discussions:restore_discussion": needing(MODERATING, get=200, post=INVALID),
     "workspaces:discussions:hide_reply": needing(MODERATING, get=200, post=INVALID),
     "workspaces:discussions:restore_reply": needing(MODERATING, get=200, post=INVALID),
-    "workspaces:moderation:queue": needing(MODERATING, get=200, post=405),
+    "workspaces:moderation:list": needing(MODERATING, get=200, post=405),
     "workspaces:moderation:log": needing(MODERATING, get=200, post=405),
     # Dismissing names a report; without one there is nothing to find.
     "workspaces:moderation:dismiss": needing(MODERATING, get=405, post=404),
-    "workspaces:files:library": READ,
-    "workspaces:files:upload": needing(POSTING, get=200, post=INVALID),
+    "workspaces:files:list": READ,
+    "workspaces:files:new": needing(POSTING, get=200, post=INVALID),
     "workspaces:files:detail": READ,
     "workspaces:files:new_version": needing(POSTING, get=405, post=INVALID),
     "workspaces:files:thumbnail": READ,
@@ -163,19 +163,19 @@ EXPECTATIONS = {
     "workspaces:events:list": READ,
     "workspaces:events:month": READ,
     "workspaces:events:ics": READ,
-    "workspaces:events:create": needing(POSTING, get=200, post=INVALID),
+    "workspaces:events:new": needing(POSTING, get=200, post=INVALID),
     # Events are changed by their organiser; the demo's event is organised by staff.
     "workspaces:events:edit": Inside(get=only({STAFF}, 200, 403), post=only({STAFF}, 200, 403)),
     "workspaces:events:cancel": Inside(get=everyone(405), post=only({STAFF}, 302, 403)),
     # Answering an invitation (even without a choice) leads back to the event.
     "workspaces:events:answer": Inside(get=everyone(405), post=everyone(302)),
-    "workspaces:drafts:index": READ,
+    "workspaces:drafts:list": READ,
     "workspaces:drafts:history": READ,
     "workspaces:drafts:compare": READ,
     # Staff post a reason to export a note that names people; a clean note needs none.
     "workspaces:drafts:export_pdf": Inside(get=everyone(200), post=only({STAFF}, 200, 403)),
     "workspaces:drafts:export_docx": Inside(get=everyone(200), post=only({STAFF}, 200, 403)),
-    "workspaces:drafts:start": needing(POSTING, get=200, post=INVALID),
+    "workspaces:drafts:new": needing(POSTING, get=200, post=INVALID),
     "workspaces:drafts:edit": needing(POSTING, get=200, post=INVALID),
     "workspaces:drafts:restore": needing(POSTING, get=405, post=INVALID),
     "workspaces:drafts:comment": needing(POSTING, get=405, post=INVALID),

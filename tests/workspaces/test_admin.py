@@ -15,7 +15,8 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents.models import Document
 from wagtail.models import Collection, Locale, Page
 
-from workspaces.models import PUBLIC_COLLECTION_NAME, Membership, Role, WorkspaceIndexPage
+from workspaces.models import Membership, Role, WorkspaceIndexPage
+from workspaces.provisioning import PUBLIC_COLLECTION_NAME
 
 from .conftest import Secrets
 

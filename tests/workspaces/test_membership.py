@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage, staff_group
+from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage
+from workspaces.provisioning import staff_group
 
 from .discovery import addresses
 

@@ -33,14 +33,14 @@ def test_the_reserved_names_are_exactly_the_first_segments_of_the_workspace_rout
 
 
 def start_draft(workspace, user, title):
-    return DraftPage.start(workspace, user, title, Kind.TEXT)
+    return DraftPage.create(workspace, author=user, title=title, kind=Kind.TEXT)
 
 
 def plan_event(workspace, user, title):
     start = timezone.make_aware(datetime.datetime(2031, 3, 4, 17, 0))
-    return EventPage.plan(
+    return EventPage.create(
         workspace,
-        user,
+        author=user,
         title=title,
         description="",
         start=start,

@@ -8,3 +8,11 @@ class DiscussionsConfig(AppConfig):
     name = "workspaces.discussions"
     label = "discussions"
     verbose_name = _("Discussions")
+
+    def ready(self):
+        from workspaces import pages
+
+        from . import thread
+        from .models import DiscussionPage
+
+        pages.register(DiscussionPage, thread.serve)

@@ -23,11 +23,12 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from search.text import normalise
-from workspaces.models import Role, WorkspaceUrlMixin
+from workspaces.markup import excerpt
+from workspaces.models import Role
 from workspaces.moderation.models import Moderated
+from workspaces.pages import FeaturePageMixin
+from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
-
-from .markup import excerpt
 
 REPLIES_PER_PAGE = 20
 TITLE_MAX_LENGTH = 200
@@ -39,7 +40,7 @@ def edit_window():
     return datetime.timedelta(minutes=settings.POST_EDIT_WINDOW_MINUTES)
 
 
-class DiscussionTagName(TagBase):
+class DiscussionTag(TagBase):
     """Tags of discussions, apart from taggit's shared table: the admin offers that one to
     editors for images and documents, and private tag names must not surface there."""
 
@@ -50,24 +51,14 @@ class DiscussionTagName(TagBase):
 
 class TaggedDiscussion(ItemBase):
     tag = models.ForeignKey(
-        DiscussionTagName, on_delete=models.CASCADE, related_name="tagged_discussions"
+        DiscussionTag, on_delete=models.CASCADE, related_name="tagged_discussions"
     )
     content_object = ParentalKey(
         "discussions.DiscussionPage", on_delete=models.CASCADE, related_name="tagged_items"
     )
 
 
-class DiscussionQuerySet(PageQuerySet):
-    def in_workspace(self, workspace):
-        return self.child_of(workspace)
-
-    def in_workspaces(self, workspaces):
-        """Discussions below any of `workspaces` (already filtered by the access rule)."""
-        condition = Q()
-        for workspace in workspaces:
-            condition |= Q(path__startswith=workspace.path, depth=workspace.depth + 1)
-        return self.filter(condition) if condition else self.none()
-
+class DiscussionQuerySet(InWorkspaceQuerySet, PageQuerySet):
     def with_read_state(self, user):
         """Annotate `last_read_at` for `user`; `is_unread` reads it without another query."""
         read = ReadState.objects.filter(user=user, discussion=OuterRef("pk"))
@@ -75,8 +66,7 @@ class DiscussionQuerySet(PageQuerySet):
 
     def for_listing(self, user):
         return (
-            self.live()
-            .with_read_state(user)
+            self.with_read_state(user)
             .select_related("owner")
             .prefetch_related("tags")
             .order_by("-last_activity_at", "-pk")
@@ -91,7 +81,7 @@ class DiscussionManager(PageManager.from_queryset(DiscussionQuerySet)):
     pass
 
 
-class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
+class DiscussionPage(FeaturePageMixin, Moderated, Page):
     """A discussion or a concern raised by a member, with its replies below it."""
 
     class Kind(models.TextChoices):
@@ -158,7 +148,7 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
 
     @classmethod
     @transaction.atomic
-    def start(cls, *, workspace, author, title, body, kind, tags=(), focal_point_invited=False):
+    def create(cls, workspace, *, author, title, body, kind, tags=(), focal_point_invited=False):
         """Publish a new discussion below `workspace`, as `author`, with Wagtail's history."""
         discussion = cls(
             title=title,
@@ -251,30 +241,7 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
         query = f"?page={page}" if page > 1 else ""
         return f"{self.url}{query}#reply-{reply.pk}"
 
-    # -- Serving -------------------------------------------------------------------------------
-
-    def serve(self, request, *args, **kwargs):
-        access = getattr(request, "workspace_access", None)
-        if access is None:
-            # Previews from the admin (staff only) do not pass through the workspace views.
-            access = self.get_parent().specific.access_for(request.user)
-            request.workspace_access = access
-        if request.user.is_authenticated and not getattr(request, "is_preview", False):
-            request.discussion_previously_read = ReadState.mark_read(request.user, self)
-        return super().serve(request, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import thread_context  # The views import this module.
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(thread_context(request, self))
-        return context
-
     # -- Moderation ----------------------------------------------------------------------------
-
-    @classmethod
-    def moderated_in(cls, workspace):
-        return cls.objects.in_workspace(workspace).live()
 
     @property
     def moderation_author_id(self):
@@ -285,6 +252,10 @@ class DiscussionPage(WorkspaceUrlMixin, Moderated, Page):
 
     def moderation_excerpt(self):
         return excerpt(f"{self.title}: {self.body}", 160)
+
+
+class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "discussion"
 
 
 class Reply(Moderated):
@@ -304,6 +275,8 @@ class Reply(Moderated):
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+
+    objects = ReplyQuerySet.as_manager()
 
     moderation_key = "reply"
     moderation_url_namespace = "workspaces:discussions"
@@ -333,10 +306,6 @@ class Reply(Moderated):
             and self.discussion.can_reply(access)
             and (now or timezone.now()) < self.created_at + edit_window()
         )
-
-    @classmethod
-    def moderated_in(cls, workspace):
-        return cls.objects.filter(discussion__in=DiscussionPage.objects.in_workspace(workspace))
 
     @property
     def moderation_author_id(self):

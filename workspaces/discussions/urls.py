@@ -1,7 +1,7 @@
-"""Discussion addresses below a workspace: /<lang>/workspaces/<slug>/discussions/... and search.
+"""Discussion addresses, included under /<lang>/workspaces/<slug>/discussions/.
 
-Included by `workspaces.urls` before the catch-all page route; the first segment of each
-(`discussions`, `search`) is therefore never given to a discussion as its slug.
+The discussion itself is a page of the tree, served at its own path; these are the list, the
+forms around it, and one address per reply.
 """
 
 from django.urls import path
@@ -13,17 +13,16 @@ from .models import DiscussionPage, Reply
 
 app_name = "discussions"
 
-DISCUSSION = "<str:slug>/discussions/<int:discussion_id>/"
-REPLY = "<str:slug>/discussions/replies/<int:reply_id>/"
+DISCUSSION = "<int:discussion_id>/"
+REPLY = "replies/<int:reply_id>/"
 
 urlpatterns = [
-    path("<str:slug>/discussions/", views.discussion_list, name="list"),
-    path("<str:slug>/discussions/new/", views.discussion_new, name="new"),
+    path("", views.discussion_list, name="list"),
+    path("new/", views.discussion_new, name="new"),
     path(f"{DISCUSSION}edit/", views.discussion_edit, name="edit"),
     path(f"{DISCUSSION}reply/", views.reply_new, name="reply_new"),
     *post_routes(DiscussionPage, DISCUSSION),
     path(REPLY, views.reply_permalink, name="reply"),
     path(f"{REPLY}edit/", views.reply_edit, name="reply_edit"),
     *post_routes(Reply, REPLY),
-    path("<str:slug>/search/", views.search, name="search"),
 ]

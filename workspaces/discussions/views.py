@@ -1,131 +1,31 @@
 """Discussion views. Every one goes through `workspace_view`: the access rule is never repeated.
 
-The thread itself is a page, served by `workspaces.views.serve_page`; `thread_context` builds
-what its template shows.
+The thread itself is a page of the tree, shown by `thread.serve`.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from search.text import normalise
 from workspaces.access import workspace_view
-from workspaces.models import Membership, Role, WorkspacePage
+from workspaces.models import WorkspacePage
 
-from . import markup
 from .forms import DiscussionForm, ReplyForm, SearchForm
-from .models import REPLIES_PER_PAGE, DiscussionPage, Reply
+from .models import DiscussionPage, Reply
+from .thread import prepare_listing
 
 DISCUSSIONS_PER_PAGE = 20
 SEARCH_RESULTS_PER_PAGE = 20
 MAX_SEARCH_WORDS = 8
 
 
-def author_badges(workspace):
-    """Role labels shown next to authors' names; plain members get none."""
-    shown = [Role.RAPPORTEUR, Role.FOCAL_POINT, Role.OFFICER]
-    rows = (
-        Membership.objects.active()
-        .filter(
-            Q(workspace=workspace, role__in=shown)
-            # The envoy's office and the officers of admitted groups, in a shared space.
-            | Q(workspace__admitted_to=workspace, role__in=[Role.FOCAL_POINT, Role.OFFICER])
-        )
-        .values_list("user_id", "workspace_id", "role")
-    )
-    # Sorted so that a direct membership, read last, wins over one through an admitted group.
-    ordered = sorted(rows, key=lambda row: row[1] == workspace.pk)
-    return {user_id: Role(role).label for user_id, _workspace_id, role in ordered}
-
-
-def _annotate_post(post, *, user, access, badges, can_reply, now):
-    post.shows_text = post.text_visible_to(user, access)
-    post.author_badge = badges.get(post.moderation_author_id)
-    post.can_edit = post.is_editable_by(user, access, now)
-    post.is_own = post.moderation_author_id == user.pk
-    # Authors may ask for their own post to be hidden once they can no longer edit it.
-    post.can_report = access.can_report and not post.hidden and not post.can_edit
-    post.can_quote = can_reply and post.shows_text
-
-
-def thread_context(request, discussion):
-    """The thread page: one page of replies, oldest first, with what this user may do."""
-    access = request.workspace_access
-    user = request.user
-    now = timezone.now()
-    previously_read = getattr(request, "discussion_previously_read", None)
-    can_reply = discussion.can_reply(access)
-    badges = author_badges(access.workspace)
-
-    replies = Paginator(
-        discussion.replies.select_related("author", "hidden_by"), REPLIES_PER_PAGE
-    ).get_page(request.GET.get("page"))
-    options = {"user": user, "access": access, "badges": badges, "can_reply": can_reply}
-    _annotate_post(discussion, now=now, **options)
-    for reply in replies:
-        _annotate_post(reply, now=now, **options)
-        reply.is_new = (
-            previously_read is not None
-            and reply.created_at > previously_read
-            and reply.author_id != user.pk
-        )
-
-    first_new_url = None
-    if previously_read is not None and not any(reply.is_new for reply in replies):
-        first_new = (
-            discussion.replies.filter(created_at__gt=previously_read).exclude(author=user).first()
-        )
-        if first_new is not None:
-            first_new_url = discussion.reply_url(first_new)
-
-    form = None
-    if can_reply:
-        form = ReplyForm(initial={"body": _quoted(request, discussion)})
-    return {
-        "discussion": discussion,
-        "workspace": access.workspace,
-        "access": access,
-        "replies": replies,
-        "tags": list(discussion.tags.all()),
-        "form": form,
-        "first_new_url": first_new_url,
-    }
-
-
-def _quoted(request, discussion):
-    """The reply form's starting text when the reader followed a "quote" link."""
-    wanted = request.GET.get("quote", "")
-    access, user = request.workspace_access, request.user
-    if wanted == "opening":
-        post, text = discussion, discussion.body
-        author = discussion.owner
-    elif wanted.isdigit():
-        post = discussion.replies.select_related("author").filter(pk=wanted).first()
-        if post is None:
-            return ""
-        text, author = post.body, post.author
-    else:
-        return ""
-    if not post.text_visible_to(user, access):
-        return ""
-    return markup.quote(text, author.get_display_name() if author else "")
-
-
-def _discussion_or_404(access, discussion_id):
-    return get_object_or_404(
-        DiscussionPage.objects.in_workspace(access.workspace).live(), pk=discussion_id
-    )
-
-
-def _reply_or_404(access, reply_id):
-    replies = Reply.objects.filter(
-        discussion__in=DiscussionPage.objects.in_workspace(access.workspace).live()
-    ).select_related("discussion")
-    return get_object_or_404(replies, pk=reply_id)
+# What the gate loads for the addresses of one discussion or one reply.
+DISCUSSION = ("discussion_id", DiscussionPage)
+REPLY = ("reply_id", Reply.objects.select_related("discussion"))
 
 
 @workspace_view()
@@ -139,8 +39,6 @@ def discussion_list(request, access):
         discussions = discussions.filter(tags__name=tag)
     page_obj = Paginator(discussions, DISCUSSIONS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "workspace": access.workspace,
-        "access": access,
         "page_obj": page_obj,
         "discussions": prepare_listing(page_obj, request.user, access),
         "kind": kind,
@@ -150,30 +48,20 @@ def discussion_list(request, access):
     return render(request, "discussions/discussion_list.html", context)
 
 
-def prepare_listing(discussions, user, access):
-    """Mark each listed discussion with whether its text may be shown to `user`."""
-    discussions = list(discussions)
-    for discussion in discussions:
-        discussion.shows_text = discussion.text_visible_to(user, access)
-    return discussions
-
-
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
 def discussion_new(request, access):
     form = DiscussionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        discussion = DiscussionPage.start(
-            workspace=access.workspace, author=request.user, **form.cleaned_data
+        discussion = DiscussionPage.create(
+            access.workspace, author=request.user, **form.cleaned_data
         )
         messages.success(request, _("Your discussion is published."))
         return redirect(discussion.url)
-    context = {"workspace": access.workspace, "access": access, "form": form}
-    return render(request, "discussions/discussion_form.html", context)
+    return render(request, "discussions/discussion_form.html", {"form": form})
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"))
-def discussion_edit(request, access, discussion_id):
-    discussion = _discussion_or_404(access, discussion_id)
+@workspace_view(methods=("GET", "HEAD", "POST"), load=DISCUSSION)
+def discussion_edit(request, access, discussion):
     if not discussion.is_editable_by(request.user, access):
         raise PermissionDenied
     form = DiscussionForm.for_discussion(discussion, request.POST or None)
@@ -181,32 +69,24 @@ def discussion_edit(request, access, discussion_id):
         discussion.revise(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your changes are saved."))
         return redirect(discussion.url)
-    context = {
-        "workspace": access.workspace,
-        "access": access,
-        "form": form,
-        "discussion": discussion,
-    }
+    context = {"form": form, "discussion": discussion}
     return render(request, "discussions/discussion_form.html", context)
 
 
-@workspace_view(methods=("POST",))
-def reply_new(request, access, discussion_id):
-    discussion = _discussion_or_404(access, discussion_id)
+@workspace_view(methods=("POST",), load=DISCUSSION)
+def reply_new(request, access, discussion):
     if not discussion.can_reply(access):
         raise PermissionDenied
     form = ReplyForm(request.POST)
     if form.is_valid():
         reply = discussion.add_reply(author=request.user, body=form.cleaned_data["body"])
         return redirect(discussion.reply_url(reply))
-    context = {"workspace": access.workspace, "access": access, "form": form}
-    context["discussion"] = discussion
+    context = {"form": form, "discussion": discussion}
     return render(request, "discussions/reply_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"))
-def reply_edit(request, access, reply_id):
-    reply = _reply_or_404(access, reply_id)
+@workspace_view(methods=("GET", "HEAD", "POST"), load=REPLY)
+def reply_edit(request, access, reply):
     if not reply.is_editable_by(request.user, access):
         raise PermissionDenied
     form = ReplyForm(request.POST or None, initial={"body": reply.body})
@@ -215,8 +95,6 @@ def reply_edit(request, access, reply_id):
         messages.success(request, _("Your changes are saved."))
         return redirect(reply.discussion.reply_url(reply))
     context = {
-        "workspace": access.workspace,
-        "access": access,
         "form": form,
         "discussion": reply.discussion,
         "reply": reply,
@@ -224,10 +102,9 @@ def reply_edit(request, access, reply_id):
     return render(request, "discussions/reply_form.html", context)
 
 
-@workspace_view()
-def reply_permalink(request, access, reply_id):
+@workspace_view(load=REPLY)
+def reply_permalink(request, access, reply):
     """A stable address for one reply: the page of the thread where it is, at its anchor."""
-    reply = _reply_or_404(access, reply_id)
     return redirect(reply.discussion.reply_url(reply))
 
 
@@ -243,7 +120,7 @@ def search(request, access):
     if form.is_valid():
         query, everywhere = form.cleaned_data["q"].strip(), form.cleaned_data["everywhere"]
     words = normalise(query).split()[:MAX_SEARCH_WORDS]
-    context = {"workspace": access.workspace, "access": access, "form": form, "query": query}
+    context = {"form": form, "query": query}
     if not words:
         return render(request, "discussions/search.html", context)
 
@@ -257,7 +134,7 @@ def search(request, access):
     where = {workspace.path: workspace for workspace in workspaces}
     depth = {workspace.depth for workspace in workspaces}
 
-    in_scope = DiscussionPage.objects.live().in_workspaces(workspaces)
+    in_scope = DiscussionPage.objects.in_workspaces(workspaces)
     may_see_discussion = Q(hidden=False) | Q(owner=user)
     may_see_reply = Q(hidden=False) | Q(author=user)
     for workspace in moderated:

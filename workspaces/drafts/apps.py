@@ -8,3 +8,11 @@ class DraftsConfig(AppConfig):
     name = "workspaces.drafts"
     label = "drafts"
     verbose_name = _("Drafts")
+
+    def ready(self):
+        from workspaces import pages
+
+        from . import sections
+        from .models import DraftPage
+
+        pages.register(DraftPage, sections.serve)

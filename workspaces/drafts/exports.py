@@ -17,7 +17,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import formats, timezone, translation
 
-from .text import blocks, direction
+from workspaces.markup import direction
+
+from .text import blocks
 
 # fontTools reports every table it prunes while subsetting the font, at INFO level.
 logging.getLogger("fontTools").setLevel(logging.WARNING)

@@ -2,10 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workinggroups.models import WorkingGroup
+from workspaces.markup import normalise_newlines
 
 from .diff import BOTH, CHOICES, merge_regions
-from .models import TITLE, Kind, Release
-from .text import join_paragraphs, normalise_newlines, paragraphs
+from .kinds import TITLE, Kind, Release
+from .text import join_paragraphs, paragraphs
 
 
 def _textarea(rows, **attrs):

@@ -6,14 +6,11 @@ and time. These are our own rows rather than Wagtail's page revisions: publishin
 revision announces a publication, which empties the public page cache, and members save often.
 """
 
-import unicodedata
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -24,58 +21,20 @@ from wagtail.models.pages import PageQuerySet
 from wagtail.search import index
 
 from workinggroups.models import PaperPage, WorkingGroupsPage
-from workspaces.models import (
-    STAFF_GROUP_NAME,
-    Role,
-    WorkspacePage,
-    WorkspaceUrlMixin,
-    is_platform_staff,
-)
+from workspaces.markup import mostly_rtl, normalise_newlines
+from workspaces.models import is_platform_staff
+from workspaces.pages import FeaturePageMixin
+from workspaces.provisioning import STAFF_GROUP_NAME
+from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
-from . import naming, text
+from . import naming
+from . import paper as public_paper
+from .kinds import SECTIONS, TEXT_FIELDS, TITLE, Kind, Release
+from .naming import NamedInText, Naming
 
 # The log action of a text let out of the workspace although it names people (wagtail_hooks).
 RELEASED_DESPITE_NAMES = "drafts.release_despite_names"
-
-
-@dataclass(frozen=True)
-class Section:
-    name: str
-    label: str
-    help_text: str = ""
-
-
-class Kind(models.TextChoices):
-    TEXT = "text", _("Co-drafted text")
-    BRIEFING = "briefing", _("Briefing note")
-
-
-class Release(models.TextChoices):
-    """The ways a text leaves the workspace."""
-
-    PDF = "pdf", _("PDF export")
-    DOCX = "docx", _("Word export")
-    PAPER = "paper", _("Publication as a paper")
-
-
-TITLE = Section("title", _("Title"))
-
-
-SECTIONS = {
-    Kind.TEXT: (Section("body", _("Text")),),
-    Kind.BRIEFING: (
-        Section("issues", _("Issues discussed")),
-        Section("agreement", _("Areas of agreement")),
-        Section(
-            "divergent_views",
-            _("Divergent views"),
-            _("State each view in its own paragraph or list item, never who holds it."),
-        ),
-        Section("recommendations", _("Recommendations")),
-    ),
-}
-TEXT_FIELDS = ("body", "issues", "agreement", "divergent_views", "recommendations")
 
 
 class DraftText(models.Model):
@@ -102,34 +61,15 @@ class EditConflict(Exception):
         self.latest = latest
 
 
-class DraftQuerySet(PageQuerySet):
-    def in_workspace(self, workspace):
-        return self.live().descendant_of(workspace)
+class DraftQuerySet(InWorkspaceQuerySet, PageQuerySet):
+    pass
 
 
 class DraftManager(PageManager.from_queryset(DraftQuerySet)):
     pass
 
 
-@dataclass(frozen=True)
-class Naming:
-    """A place where a draft names someone who has access to its workspace."""
-
-    section: Section
-    name: str  # the display name, title or username found
-    passage: naming.Passage
-
-
-class NamedInText(Exception):
-    """The text names people with access to its workspace, and no one stated why it may leave
-    the workspace all the same."""
-
-    def __init__(self, namings):
-        super().__init__(f"the text names people in {len(namings)} places")
-        self.namings = namings
-
-
-class DraftPage(DraftText, WorkspaceUrlMixin, Page):
+class DraftPage(DraftText, FeaturePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
     # Private may know public: the paper staff published from this draft, if any. The paper
     # holds nothing that leads back.
@@ -165,16 +105,16 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
 
     @classmethod
     @transaction.atomic
-    def start(cls, workspace, user, title, kind, texts=None, slug=None):
-        """A new draft under `workspace`, its first revision by `user`."""
+    def create(cls, workspace, *, author, title, kind, texts=None, slug=None):
+        """A new draft under `workspace`, its first revision by `author`."""
         fallback = "briefing-note" if kind == Kind.BRIEFING else "draft"
         draft = cls(title=title, kind=kind, slug=free_slug(workspace, slug or title, fallback))
         for name, value in (texts or {}).items():
-            setattr(draft, name, text.normalise_newlines(value))
+            setattr(draft, name, normalise_newlines(value))
         draft.last_published_at = timezone.now()
         workspace.add_child(instance=draft)
         draft.text_revisions.create(
-            title=title, author=user, origin=DraftRevision.Origin.CREATE, **draft.texts()
+            title=title, author=author, origin=DraftRevision.Origin.CREATE, **draft.texts()
         )
         return draft
 
@@ -193,55 +133,10 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
             if getattr(self, section.name).strip()
         ]
 
-    def rendered_sections(self):
-        return [(section, text.render(getattr(self, section.name))) for section in self.sections()]
-
-    def plain_text(self):
-        return " ".join(
-            block.text
-            for _section, source in self.filled_sections()
-            for block in text.blocks(source)
-        )
-
     def language(self):
         """The language the text is written in, for the headings of exports and papers."""
         words = " ".join([self.title, *(source for _s, source in self.filled_sections())])
-        arabic = sum(1 for char in words if unicodedata.bidirectional(char) in ("R", "AL"))
-        latin = sum(1 for char in words if unicodedata.bidirectional(char) == "L")
-        return "ar" if arabic >= latin else "en"
-
-    @property
-    def workspace(self):
-        if not hasattr(self, "_workspace"):
-            self._workspace = WorkspacePage.objects.ancestor_of(self).first()
-        return self._workspace
-
-    def get_context(self, request, *args, comment_form=None, **kwargs):
-        from .forms import CommentForm
-
-        context = super().get_context(request, *args, **kwargs)
-        access = getattr(request, "workspace_access", None) or self.workspace.access_for(
-            request.user
-        )
-        plain = " ".join(self.plain_text().split())
-        threads = list(self.comments.threads())
-        for comment in threads:
-            comment.passage_in_text = " ".join(comment.passage.split()) in plain
-        context.update(
-            access=access,
-            workspace=self.workspace,
-            latest=self.current_revision(),
-            threads=threads,
-            namings=self.namings() if self.is_briefing else [],
-            rapporteurs=self.workspace.memberships.active()
-            .filter(role=Role.RAPPORTEUR)
-            .select_related("user")
-            if self.is_briefing
-            else [],
-            comment_form=comment_form or CommentForm(draft=self),
-            saved_revision=request.GET.get("saved", ""),
-        )
-        return context
+        return "ar" if mostly_rtl(words) else "en"
 
     # -- Revisions ------------------------------------------------------------------------
 
@@ -257,7 +152,7 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
         """
         type(self).objects.select_for_update().filter(pk=self.pk).first()
         latest = self.current_revision()
-        texts = {name: text.normalise_newlines(texts.get(name, "")) for name in TEXT_FIELDS}
+        texts = {name: normalise_newlines(texts.get(name, "")) for name in TEXT_FIELDS}
         if latest is not None and (latest.title, latest.texts()) == (title, texts):
             # Nothing to save, or exactly what someone else saved meanwhile: nothing is lost.
             return latest
@@ -352,15 +247,6 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
 
     # -- The public paper ------------------------------------------------------------------
 
-    def paper_body(self, language):
-        body = []
-        with translation.override(language):
-            for section, source in self.filled_sections():
-                if self.is_briefing:
-                    body.append(("heading", str(section.label)))
-                body.extend(text.paper_blocks(source))
-        return body
-
     @transaction.atomic
     def publish_paper(self, working_group, title, summary, user, reason=""):
         """Publish the text as a non-attributed paper of `working_group` on the public site.
@@ -383,7 +269,7 @@ class DraftPage(DraftText, WorkspaceUrlMixin, Page):
         paper.working_group = working_group
         paper.summary = summary
         paper.date = timezone.localdate()
-        paper.body = self.paper_body(parent.locale.language_code)
+        paper.body = public_paper.body(self, parent.locale.language_code)
         # Platform staff hold no page permissions on the public tree; the workspace's access
         # rule (staff only) is what allows this, and the log still says who published.
         paper.save_revision(user=user).publish(user=user, skip_permission_checks=True)

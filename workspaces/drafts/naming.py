@@ -1,4 +1,5 @@
-"""Finding people's names in a draft's text, with the words around each, for non-attribution.
+"""Finding people's names in a draft's text, with the words around each, for non-attribution;
+where a draft names someone (`Naming`), and the refusal to let such a text out (`NamedInText`).
 
 Texts and names are compared folded: compatibility forms, case, accents, Arabic vowel marks,
 hamza seats and the tatweel aside, and any run of white space as one space, so "يُوسُف
@@ -9,6 +10,8 @@ written, so a reader is shown the passage they wrote.
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from .kinds import Section
 
 # A shorter display name or title ("Dr") would be found inside ordinary words.
 MIN_NAME_LENGTH = 3
@@ -95,3 +98,21 @@ def passage(text, match):
     before = ("…" if low > 0 else "") + _squash(text[low : match.start]).lstrip()
     after = _squash(text[match.end : high]).rstrip() + ("…" if high < len(text) else "")
     return Passage(before, _squash(text[match.start : match.end]), after)
+
+
+@dataclass(frozen=True)
+class Naming:
+    """A place where a draft names someone who has access to its workspace."""
+
+    section: Section
+    name: str  # the display name, title or username found
+    passage: Passage
+
+
+class NamedInText(Exception):
+    """The text names people with access to its workspace, and no one stated why it may leave
+    the workspace all the same."""
+
+    def __init__(self, namings):
+        super().__init__(f"the text names people in {len(namings)} places")
+        self.namings = namings

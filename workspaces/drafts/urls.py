@@ -11,8 +11,8 @@ from . import views
 app_name = "drafts"
 
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("new/", views.start, name="start"),
+    path("", views.index, name="list"),
+    path("new/", views.start, name="new"),
     path("<int:draft_id>/edit/", views.edit, name="edit"),
     path("<int:draft_id>/history/", views.history, name="history"),
     path("<int:draft_id>/compare/", views.compare, name="compare"),

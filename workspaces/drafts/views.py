@@ -2,12 +2,10 @@
 exports and publication. Every view goes through `workspace_view`, and every draft, revision
 and comment is looked up inside the workspace of the address, never by id alone."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -16,45 +14,15 @@ from django.utils.translation import gettext as _
 from workinggroups.models import WorkingGroupsPage
 from workspaces.access import workspace_view
 
-from . import exports
+from . import exports, sections
 from .diff import compare as compare_texts
 from .forms import CommentForm, DraftForm, MergeForm, PublishForm, ReleaseForm, StartDraftForm
-from .models import TITLE, DraftPage, DraftRevision, EditConflict, NamedInText, Release
+from .kinds import TITLE, Release
+from .models import DraftPage, DraftRevision, EditConflict
+from .naming import NamedInText
 
-
-def _draft(access, draft_id):
-    draft = DraftPage.objects.in_workspace(access.workspace).filter(pk=draft_id).first()
-    if draft is None:
-        raise Http404
-    draft._workspace = access.workspace
-    return draft
-
-
-ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-
-
-def draft_view(methods=("GET", "HEAD"), needs=None):
-    """`workspace_view` for the addresses of one draft, which the view receives instead of its id.
-
-    The draft is found first: an id that is not a draft of this workspace is 404 whatever the
-    method or the role, so no answer differs between a draft elsewhere and none at all. Then the
-    role, then the method, in `workspace_view`'s order.
-    """
-
-    def decorator(view):
-        @workspace_view(methods=ANY_METHOD)
-        @wraps(view)
-        def wrapper(request, access, draft_id):
-            draft = _draft(access, draft_id)
-            if needs and not getattr(access, needs):
-                raise PermissionDenied
-            if request.method not in methods:
-                return HttpResponseNotAllowed(methods)
-            return view(request, access, draft)
-
-        return wrapper
-
-    return decorator
+# The addresses of one draft: the gate finds it in the workspace and hands it to the view.
+DRAFT = ("draft_id", DraftPage)
 
 
 def _revision(draft, revision_id):
@@ -72,10 +40,6 @@ def _numbered(revisions):
     return revisions
 
 
-def _context(access, **extra):
-    return {"page": access.workspace, "workspace": access.workspace, "access": access, **extra}
-
-
 def _saved(draft, revision):
     """Back to the draft, telling the browser which revision now holds its kept work."""
     return redirect(f"{draft.url}?saved={revision.pk}")
@@ -89,32 +53,35 @@ def index(request, access):
         .prefetch_related("text_revisions__author")
     )
     entries = [(draft, draft.text_revisions.all()[:1]) for draft in drafts]
-    return render(request, "drafts/index.html", _context(access, entries=entries))
+    return render(request, "drafts/index.html", {"entries": entries})
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
 def start(request, access):
     form = StartDraftForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        draft = DraftPage.start(
-            access.workspace, request.user, form.cleaned_data["title"], form.cleaned_data["kind"]
+        draft = DraftPage.create(
+            access.workspace,
+            author=request.user,
+            title=form.cleaned_data["title"],
+            kind=form.cleaned_data["kind"],
         )
         return redirect("workspaces:drafts:edit", slug=access.workspace.slug, draft_id=draft.pk)
-    return render(request, "drafts/start.html", _context(access, form=form))
+    return render(request, "drafts/start.html", {"form": form})
 
 
-@draft_view(methods=("GET", "HEAD", "POST"), needs="can_post")
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post", load=DRAFT)
 def edit(request, access, draft):
     latest = draft.current_revision()
     if request.method != "POST":
         form = DraftForm.for_draft(draft, latest)
-        return render(request, "drafts/edit.html", _context(access, draft=draft, form=form))
+        return render(request, "drafts/edit.html", {"draft": draft, "form": form})
 
     if "merge_from" in request.POST:
         return _merge(request, access, draft)
     form = DraftForm(request.POST, draft=draft)
     if not form.is_valid():
-        return render(request, "drafts/edit.html", _context(access, draft=draft, form=form))
+        return render(request, "drafts/edit.html", {"draft": draft, "form": form})
     base_id = form.cleaned_data["base_revision"]
     try:
         revision = draft.save_text(request.user, form.cleaned_data["title"], form.texts(), base_id)
@@ -152,20 +119,22 @@ def _merge_screen(request, access, draft, merge):
     since = draft.text_revisions.select_related("author")
     if merge.base is not None:
         since = since.filter(pk__gt=merge.base.pk)
-    context = _context(access, draft=draft, form=merge, since=since, title_section=TITLE)
+    context = {"draft": draft, "form": merge, "since": since, "title_section": TITLE}
     return render(request, "drafts/merge.html", context, status=409)
 
 
-@draft_view()
+@workspace_view(load=DRAFT)
 def history(request, access, draft):
     revisions = _numbered(draft.text_revisions.select_related("author", "restored_from"))
-    context = _context(
-        access, draft=draft, revisions=revisions, latest=revisions[0] if revisions else None
-    )
+    context = {
+        "draft": draft,
+        "revisions": revisions,
+        "latest": revisions[0] if revisions else None,
+    }
     return render(request, "drafts/history.html", context)
 
 
-@draft_view()
+@workspace_view(load=DRAFT)
 def compare(request, access, draft):
     """Two revisions side by side; by default the latest and the one before it."""
     revisions = _numbered(draft.text_revisions.select_related("author"))
@@ -191,19 +160,18 @@ def compare(request, access, draft):
         if section is TITLE and all(row.status == "same" for row in rows):
             continue
         parts.append((section, rows))
-    context = _context(
-        access,
-        draft=draft,
-        old=old,
-        new=new,
-        parts=parts,
-        unchanged=all(row.status == "same" for _section, rows in parts for row in rows),
-        revisions=revisions,
-    )
+    context = {
+        "draft": draft,
+        "old": old,
+        "new": new,
+        "parts": parts,
+        "unchanged": all(row.status == "same" for _section, rows in parts for row in rows),
+        "revisions": revisions,
+    }
     return render(request, "drafts/compare.html", context)
 
 
-@draft_view(methods=("POST",), needs="can_post")
+@workspace_view(methods=("POST",), needs="can_post", load=DRAFT)
 def restore(request, access, draft):
     if not request.POST.get("revision", "").isdigit():
         return HttpResponseBadRequest()
@@ -227,19 +195,18 @@ def restore(request, access, draft):
     return _saved(draft, restored)
 
 
-@draft_view(methods=("POST",), needs="can_post")
+@workspace_view(methods=("POST",), needs="can_post", load=DRAFT)
 def comment(request, access, draft):
     form = CommentForm(request.POST, draft=draft)
     if form.is_valid():
         saved = form.save(request.user)
         messages.success(request, _("Your comment is posted."))
         return redirect(f"{draft.url}#comment-{saved.parent_id or saved.pk}")
-    request.workspace_access = access
-    context = draft.get_context(request, comment_form=form)
+    context = sections.context(request, access, draft, comment_form=form)
     return render(request, draft.get_template(request), context, status=400)
 
 
-@draft_view(methods=("POST",), needs="can_post")
+@workspace_view(methods=("POST",), needs="can_post", load=DRAFT)
 def resolve(request, access, draft):
     if not request.POST.get("comment", "").isdigit():
         return HttpResponseBadRequest()
@@ -259,7 +226,7 @@ def _export(extension):
     build, content_type = exports.EXPORTS[extension]
     release = Release(extension)
 
-    @draft_view(methods=("GET", "HEAD", "POST"))
+    @workspace_view(methods=("GET", "HEAD", "POST"), load=DRAFT)
     def view(request, access, draft):
         # A POST is staff stating why a text that names people may leave all the same.
         if request.method == "POST" and not access.is_staff:
@@ -271,7 +238,7 @@ def _export(extension):
                 draft.clear_release(release, request.user, reason)
                 content = build(draft)
         except NamedInText as named:
-            context = _context(access, draft=draft, namings=named.namings, form=form)
+            context = {"draft": draft, "namings": named.namings, "form": form}
             return render(request, "drafts/refused.html", context, status=409)
         response = HttpResponse(content, content_type=content_type)
         # An Arabic slug makes an Arabic file name, which only the RFC 6266 form carries.
@@ -288,7 +255,7 @@ export_pdf = _export("pdf")
 export_docx = _export("docx")
 
 
-@draft_view(methods=("GET", "HEAD", "POST"), needs="is_staff")
+@workspace_view(methods=("GET", "HEAD", "POST"), needs="is_staff", load=DRAFT)
 def publish(request, access, draft):
     initial = {"title": draft.paper.title if draft.paper else draft.title}
     if draft.paper:
@@ -318,5 +285,5 @@ def publish(request, access, draft):
                 ),
             )
             return redirect(paper.url)
-    context = _context(access, draft=draft, form=form, namings=form.namings)
+    context = {"draft": draft, "form": form, "namings": form.namings}
     return render(request, "drafts/publish.html", context)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from .models import RELEASED_DESPITE_NAMES, Release
+from .kinds import Release
+from .models import RELEASED_DESPITE_NAMES
 
 
 @hooks.register("register_log_actions")

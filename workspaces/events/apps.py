@@ -8,3 +8,11 @@ class EventsConfig(AppConfig):
     name = "workspaces.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from workspaces import pages
+
+        from . import views
+        from .models import EventPage
+
+        pages.register(EventPage, views.event_page)

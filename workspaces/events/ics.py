@@ -84,8 +84,7 @@ def personal_calendar(user, request, now=None):
     ]
     by_path = {workspace.path: workspace for workspace in workspaces}
     events = list(
-        EventPage.objects.live()
-        .in_workspaces(workspaces)
+        EventPage.objects.in_workspaces(workspaces)
         .filter(end__gte=now - FEED_HISTORY)
         .order_by("start")
     )

@@ -10,8 +10,6 @@ import datetime
 import secrets
 import uuid
 import zoneinfo
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
 from django.db import models, transaction
@@ -24,7 +22,9 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from accounts.models import DEFAULT_TIME_ZONE
-from workspaces.models import STAFF_GROUP_NAME, WorkspaceUrlMixin
+from workspaces.pages import FeaturePageMixin
+from workspaces.provisioning import STAFF_GROUP_NAME
+from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
 
 # Where participants and the envoy's office meet; forms offer these first.
@@ -46,13 +46,7 @@ def zone_label(name):
     return str(label) if label else name
 
 
-class EventQuerySet(PageQuerySet):
-    def in_workspaces(self, workspaces):
-        """Events of these workspaces only; no workspace gives no event, never all of them."""
-        return self.filter(
-            reduce(or_, (self.descendant_of_q(workspace) for workspace in workspaces), Q(pk__in=[]))
-        )
-
+class EventQuerySet(InWorkspaceQuerySet, PageQuerySet):
     def upcoming(self, now=None):
         return self.filter(end__gt=now or timezone.now()).order_by("start")
 
@@ -74,7 +68,7 @@ class EventManager(PageManager.from_queryset(EventQuerySet)):
     pass
 
 
-class EventPage(WorkspaceUrlMixin, Page):
+class EventPage(FeaturePageMixin, Page):
     """A meeting, workshop or call of one workspace, planned by a member from the front end."""
 
     # A change to any of these is news for a calendar app: SEQUENCE grows so it takes the update.
@@ -116,14 +110,14 @@ class EventPage(WorkspaceUrlMixin, Page):
 
     @classmethod
     @transaction.atomic
-    def plan(cls, workspace, user, **fields):
-        """Create an event in `workspace` as `user`, published at once with its first revision."""
-        event = cls(owner=user, **fields)
+    def create(cls, workspace, *, author, **fields):
+        """Create an event in `workspace` as `author`, published at once with its first revision."""
+        event = cls(owner=author, **fields)
         # The day leads, so a meeting held every month gets an address for each.
         words = event.slug or f"{event.start_local.date().isoformat()} {event.title}"
         event.slug = free_slug(workspace, words, fallback="event")
         workspace.add_child(instance=event)
-        event._publish(user)
+        event._publish(author)
         return event
 
     def change(self, user, **fields):
@@ -203,35 +197,6 @@ class EventPage(WorkspaceUrlMixin, Page):
             and not self.cancelled
             and not self.is_over(now)
         )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        access = getattr(request, "workspace_access", None)
-        if access is None:
-            access = self.get_parent().specific.access_for(request.user)
-        answers = (
-            self.answers.from_people_inside(access.workspace)
-            .select_related("user")
-            .order_by("user__display_name", "user__username")
-        )
-        grouped = {choice: [] for choice in EventAnswer.Answer.values}
-        for answer in answers:
-            grouped[answer.answer].append(answer.user)
-        context.update(
-            access=access,
-            workspace=access.workspace,
-            answer_groups=[
-                {"answer": choice, "label": label, "people": grouped[choice]}
-                for choice, label in EventAnswer.Answer.choices
-            ],
-            my_answer=next(
-                (answer.answer for answer in answers if answer.user_id == request.user.pk), None
-            ),
-            answer_choices=EventAnswer.Answer.choices,
-            can_edit=self.can_edit(request.user, access),
-            can_answer=self.can_answer(access),
-        )
-        return context
 
 
 class EventAnswerQuerySet(models.QuerySet):

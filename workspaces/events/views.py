@@ -1,8 +1,9 @@
-"""The workspace calendar, and the personal subscription feed.
+"""The workspace calendar, an event's page, and the personal subscription feed.
 
-Workspace views go through `workspace_view`, like every workspace address. The feed cannot: a
-calendar app does not sign in, so its secret token is the only key, and it answers unknown and
-revoked tokens with the same 404.
+Workspace views go through `workspace_view`, like every workspace address (an event's page
+through the gate's `serve_page`, which calls `event_page`). The feed cannot: a calendar app does
+not sign in, so its secret token is the only key, and it answers unknown and revoked tokens with
+the same 404.
 """
 
 import calendar
@@ -15,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
@@ -33,14 +35,37 @@ MONTH_PARAMETER = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 
 
 def _events(workspace):
-    return EventPage.objects.child_of(workspace).live()
+    return EventPage.objects.in_workspace(workspace)
 
 
-def _event_or_404(access, event_id):
-    event = _events(access.workspace).filter(pk=event_id).first()
-    if event is None:
-        raise Http404
-    return event
+# What the gate loads for the addresses of one event.
+EVENT = ("event_id", EventPage)
+
+
+def event_page(request, access, event):
+    """The event's own page (`workspaces.pages`): when, where, who is coming, what one may do."""
+    answers = (
+        event.answers.from_people_inside(access.workspace)
+        .select_related("user")
+        .order_by("user__display_name", "user__username")
+    )
+    grouped = {choice: [] for choice in EventAnswer.Answer.values}
+    for answer in answers:
+        grouped[answer.answer].append(answer.user)
+    context = event.get_context(request)
+    context.update(
+        answer_groups=[
+            {"answer": choice, "label": label, "people": grouped[choice]}
+            for choice, label in EventAnswer.Answer.choices
+        ],
+        my_answer=next(
+            (answer.answer for answer in answers if answer.user_id == request.user.pk), None
+        ),
+        answer_choices=EventAnswer.Answer.choices,
+        can_edit=event.can_edit(request.user, access),
+        can_answer=event.can_answer(access),
+    )
+    return TemplateResponse(request, event.get_template(request), context)
 
 
 @workspace_view()
@@ -48,8 +73,6 @@ def event_list(request, access):
     now = timezone.now()
     events = _events(access.workspace)
     context = {
-        "page": access.workspace,
-        "access": access,
         "upcoming": events.upcoming(now),
         "past": Paginator(events.past(now), 20).get_page(request.GET.get("page")),
     }
@@ -91,8 +114,6 @@ def month(request, access):
                 by_day.setdefault(day, []).append(event)
     previous, following = _shift_month(year, month_number, -1), _shift_month(year, month_number, 1)
     context = {
-        "page": access.workspace,
-        "access": access,
         "month_start": datetime.date(year, month_number, 1),
         "weekdays": [
             {"name": WEEKDAYS[day], "short": WEEKDAYS_ABBR[day]}
@@ -123,16 +144,15 @@ def month(request, access):
 def create(request, access):
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        event = EventPage.plan(access.workspace, request.user, **form.cleaned_data)
+        event = EventPage.create(access.workspace, author=request.user, **form.cleaned_data)
         messages.success(request, _("The event is in the workspace calendar."))
         return redirect(event.get_url(request))
-    context = {"page": access.workspace, "access": access, "form": form, "event": None}
+    context = {"form": form, "event": None}
     return render(request, "events/event_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"))
-def edit(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(methods=("GET", "HEAD", "POST"), load=EVENT)
+def edit(request, access, event):
     if not event.can_edit(request.user, access):
         raise PermissionDenied
     form = EventForm.for_event(event, request.POST or None, user=request.user)
@@ -140,13 +160,12 @@ def edit(request, access, event_id):
         event.change(request.user, **form.cleaned_data)
         messages.success(request, _("The event has been updated."))
         return redirect(event.get_url(request))
-    context = {"page": access.workspace, "access": access, "form": form, "event": event}
+    context = {"form": form, "event": event}
     return render(request, "events/event_form.html", context)
 
 
-@workspace_view(methods=("POST",))
-def cancel(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(methods=("POST",), load=EVENT)
+def cancel(request, access, event):
     if not event.can_edit(request.user, access):
         raise PermissionDenied
     if not event.cancelled:
@@ -155,9 +174,8 @@ def cancel(request, access, event_id):
     return redirect(event.get_url(request))
 
 
-@workspace_view(methods=("POST",))
-def answer(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(methods=("POST",), load=EVENT)
+def answer(request, access, event):
     form = AnswerForm(request.POST)
     if not event.can_answer(access):
         messages.error(request, _("This event no longer takes answers."))
@@ -171,9 +189,8 @@ def answer(request, access, event_id):
     return redirect(f"{event.get_url(request)}#answers")
 
 
-@workspace_view()
-def event_ics(request, access, event_id):
-    event = _event_or_404(access, event_id)
+@workspace_view(load=EVENT)
+def event_ics(request, access, event):
     response = HttpResponse(
         event_calendar(event, access.workspace, request),
         content_type="text/calendar; charset=utf-8",

@@ -6,8 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from taggit.forms import TagField
 
-from workspaces.discussions.models import DiscussionPage
-
 from .checks import ACCEPT, Kind, check_upload
 from .models import WorkspaceFile
 
@@ -81,15 +79,13 @@ class UploadForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     tags = TagField(label=_("Tags"), required=False, help_text=_("Separate tags with commas."))
-    attach_to = forms.ModelChoiceField(
-        queryset=DiscussionPage.objects.none(), required=False, widget=forms.HiddenInput
-    )
+    attach_to = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
 
     def __init__(self, workspace, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
         # Only discussions of this workspace can carry its files.
-        self.fields["attach_to"].queryset = DiscussionPage.objects.child_of(workspace).live()
+        self.fields["attach_to"].queryset = WorkspaceFile.attachable_in(workspace)
         self.fields["files"].help_text = upload_help()
         for name in ("title", "description"):
             self.fields[name].widget.attrs["dir"] = "auto"
@@ -99,10 +95,10 @@ class UploadForm(forms.Form):
         title = self.cleaned_data["title"] if len(uploads) == 1 else ""
         attach_to = self.cleaned_data["attach_to"]
         return [
-            WorkspaceFile.objects.store(
+            WorkspaceFile.create(
                 self.workspace,
-                checked,
-                user,
+                author=user,
+                upload=checked,
                 title=title,
                 description=self.cleaned_data["description"],
                 tags=self.cleaned_data["tags"],

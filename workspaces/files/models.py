@@ -20,6 +20,7 @@ from taggit.models import ItemBase, TagBase
 
 from search.text import normalise
 from workspaces.models import WorkspacePage
+from workspaces.scoping import InWorkspaceQuerySet
 
 from . import derive
 from .checks import Kind
@@ -43,9 +44,8 @@ class TaggedFile(ItemBase):
     )
 
 
-class WorkspaceFileQuerySet(models.QuerySet):
-    def in_workspace(self, workspace):
-        return self.filter(workspace=workspace)
+class WorkspaceFileQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "workspace"
 
     def in_library(self):
         return self.filter(in_library=True)
@@ -77,47 +77,6 @@ class WorkspaceFileQuerySet(models.QuerySet):
 
     def sorted_by(self, key):
         return self.order_by(*self.SORTS.get(key, self.SORTS["recent"]))
-
-
-class WorkspaceFileManager(models.Manager.from_queryset(WorkspaceFileQuerySet)):
-    def store(
-        self,
-        workspace,
-        checked,
-        user,
-        *,
-        title="",
-        description="",
-        tags=(),
-        attached_to=None,
-        in_library=True,
-    ):
-        """Create a file with its first version from a `CheckedUpload`; all of it or nothing.
-
-        `attached_to` must be a discussion of the same workspace. Anything that goes wrong
-        after the first byte is written removes what was written.
-        """
-        if attached_to is not None and not attached_to.is_descendant_of(workspace):
-            raise ValidationError("An attachment belongs to a discussion of its own workspace.")
-        written = []
-        try:
-            with transaction.atomic():
-                file = self.create(
-                    workspace=workspace,
-                    title=(title or checked.name.rpartition(".")[0] or checked.name)[:255],
-                    description=description,
-                    kind=checked.kind,
-                    uploaded_by=user,
-                    attached_to=attached_to,
-                    in_library=in_library,
-                )
-                if tags:
-                    file.tags.set(list(tags))
-                file._write_version(checked, user, written)
-        except BaseException:
-            _remove(written)
-            raise
-        return file
 
 
 def _remove(names):
@@ -163,7 +122,7 @@ class WorkspaceFile(models.Model):
     # Title, description, tags and the current version's text, normalised for search.
     search_text = models.TextField(blank=True, editable=False)
 
-    objects = WorkspaceFileManager()
+    objects = WorkspaceFileQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("workspace file")
@@ -175,6 +134,55 @@ class WorkspaceFile(models.Model):
 
     def get_absolute_url(self):
         return reverse("workspaces:files:detail", args=[self.workspace.slug, self.pk])
+
+    @classmethod
+    def create(
+        cls,
+        workspace,
+        *,
+        author,
+        upload,
+        title="",
+        description="",
+        tags=(),
+        attached_to=None,
+        in_library=True,
+    ):
+        """Create a file with its first version from `upload`, a `CheckedUpload`; all of it
+        or nothing.
+
+        `attached_to` must be a discussion of the same workspace. Anything that goes wrong
+        after the first byte is written removes what was written.
+        """
+        if attached_to is not None and not attached_to.is_descendant_of(workspace):
+            raise ValidationError("An attachment belongs to a discussion of its own workspace.")
+        written = []
+        try:
+            with transaction.atomic():
+                file = cls.objects.create(
+                    workspace=workspace,
+                    title=(title or upload.name.rpartition(".")[0] or upload.name)[:255],
+                    description=description,
+                    kind=upload.kind,
+                    uploaded_by=author,
+                    attached_to=attached_to,
+                    in_library=in_library,
+                )
+                if tags:
+                    file.tags.set(list(tags))
+                file._write_version(upload, author, written)
+        except BaseException:
+            _remove(written)
+            raise
+        return file
+
+    @classmethod
+    def attachable_in(cls, workspace):
+        """What a file of `workspace` may be attached to: the workspace's discussions.
+
+        Asked of the relation, so this feature needs no import of the discussions'.
+        """
+        return cls._meta.get_field("attached_to").related_model.objects.in_workspace(workspace)
 
     @property
     def current_version(self):

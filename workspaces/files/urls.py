@@ -11,8 +11,8 @@ from . import views
 app_name = "files"
 
 urlpatterns = [
-    path("", views.library, name="library"),
-    path("upload/", views.upload, name="upload"),
+    path("", views.library, name="list"),
+    path("upload/", views.upload, name="new"),
     path("<int:file_id>/", views.detail, name="detail"),
     path("<int:file_id>/versions/", views.new_version, name="new_version"),
     path("<int:file_id>/thumbnail/", views.thumbnail, name="thumbnail"),

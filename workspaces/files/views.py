@@ -19,24 +19,19 @@ from workspaces.access import workspace_view
 
 from .derive import IMAGE_SIZES
 from .forms import LibraryFilterForm, UploadForm, VersionForm
-from .models import FileTag, FileVersion, WorkspaceFile
+from .models import FileTag, WorkspaceFile
 
 PER_PAGE = 24
 
 
-def _file(access, file_id):
-    return get_object_or_404(
-        WorkspaceFile.objects.in_workspace(access.workspace).with_versions(), pk=file_id
-    )
+# What the gate loads for the addresses of one file: with its versions, or plain for the
+# addresses of one version, which is then found among the file's own.
+FILE = ("file_id", WorkspaceFile.objects.with_versions())
+FILE_ONLY = ("file_id", WorkspaceFile)
 
 
-def _version(access, file_id, number):
-    return get_object_or_404(
-        FileVersion.objects.select_related("file").prefetch_related("derivatives"),
-        file__workspace=access.workspace,
-        file_id=file_id,
-        number=number,
-    )
+def _version(file, number):
+    return get_object_or_404(file.versions.prefetch_related("derivatives"), number=number)
 
 
 def _wants_json(request):
@@ -78,9 +73,6 @@ def library(request, access):
         .order_by("name")
     )
     context = {
-        "page": workspace,
-        "workspace": workspace,
-        "access": access,
         "form": form,
         "query": form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else "",
         "active_tag": request.GET.get("tag", ""),
@@ -116,7 +108,7 @@ def upload(request, access):
                 return redirect(created[0].attached_url)
             if len(created) == 1:
                 return redirect(created[0].get_absolute_url())
-            return redirect("workspaces:files:library", workspace.slug)
+            return redirect("workspaces:files:list", workspace.slug)
         if _wants_json(request):
             errors = [str(error) for errors in form.errors.values() for error in errors]
             return JsonResponse({"errors": errors}, status=400)
@@ -129,28 +121,18 @@ def upload(request, access):
     discussion = (
         form.fields["attach_to"].queryset.filter(pk=attach_to).first() if attach_to else None
     )
-    context = {
-        "page": workspace,
-        "workspace": workspace,
-        "access": access,
-        "form": form,
-        "discussion": discussion,
-    }
+    context = {"form": form, "discussion": discussion}
     return render(request, "files/upload.html", context, status=status)
 
 
-@workspace_view()
-def detail(request, access, file_id):
-    file = _file(access, file_id)
+@workspace_view(load=FILE)
+def detail(request, access, file):
     return _detail(request, access, file, VersionForm(file) if access.can_post else None)
 
 
 def _detail(request, access, file, version_form, status=200):
     versions = list(file.versions.all())
     context = {
-        "page": access.workspace,
-        "workspace": access.workspace,
-        "access": access,
         "file": file,
         "current": versions[0] if versions else None,
         "versions": versions,
@@ -159,9 +141,8 @@ def _detail(request, access, file, version_form, status=200):
     return render(request, "files/detail.html", context, status=status)
 
 
-@workspace_view(methods=("POST",), needs="can_post")
-def new_version(request, access, file_id):
-    file = _file(access, file_id)
+@workspace_view(methods=("POST",), needs="can_post", load=FILE)
+def new_version(request, access, file):
     form = VersionForm(file, request.POST, request.FILES)
     if form.is_valid():
         version = form.save(request.user)
@@ -177,10 +158,10 @@ def new_version(request, access, file_id):
     return _detail(request, access, file, form, status=400)
 
 
-@workspace_view()
-def download(request, access, file_id, number):
+@workspace_view(load=FILE_ONLY)
+def download(request, access, file, number):
     # Always an attachment: the original is never shown inline, whatever it holds.
-    version = _version(access, file_id, number)
+    version = _version(file, number)
     return send_private_file(
         version.stored, version.content_type, version.original_name, as_attachment=True
     )
@@ -199,21 +180,21 @@ def _send_derivative(version, name):
     )
 
 
-@workspace_view()
-def rendition(request, access, file_id, number, size):
+@workspace_view(load=FILE_ONLY)
+def rendition(request, access, file, number, size):
     if size not in IMAGE_SIZES:
         raise Http404
-    return _send_derivative(_version(access, file_id, number), size)
+    return _send_derivative(_version(file, number), size)
 
 
-@workspace_view()
-def preview(request, access, file_id, number):
-    return _send_derivative(_version(access, file_id, number), "preview")
+@workspace_view(load=FILE_ONLY)
+def preview(request, access, file, number):
+    return _send_derivative(_version(file, number), "preview")
 
 
-@workspace_view()
-def thumbnail(request, access, file_id):
-    current = _file(access, file_id).current_version
+@workspace_view(load=FILE)
+def thumbnail(request, access, file):
+    current = file.current_version
     if current is None:
         raise Http404
     return _send_derivative(current, "thumb")

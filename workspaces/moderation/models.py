@@ -1,8 +1,9 @@
 """Hiding and restoring posts, members' reports, and the log of every moderation action.
 
-A model joins moderation by inheriting `Moderated`, saying where it lives (`moderated_in`), who
-wrote it (`moderation_author_id`) and where it is read (`get_moderation_url`), and by adding
-`post_routes()` to its app's URLconf (see `workspaces.moderation.urls`). Reports and
+A model joins moderation by inheriting `Moderated`, with a manager that finds it in a workspace
+(`workspaces.scoping.InWorkspaceQuerySet`), saying who wrote it (`moderation_author_id`) and
+where it is read (`get_moderation_url`), and by adding `post_routes()` to its app's URLconf
+(see `workspaces.moderation.urls`). Reports and
 log entries point at their target generically, so chat messages or draft comments can join
 later without a change here; both also carry the workspace, which is what the queue, the
 navigation count and the erasure of a workspace filter on.
@@ -16,6 +17,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from workspaces.scoping import InWorkspaceQuerySet
 
 REASON_MAX_LENGTH = 1000
 
@@ -53,11 +56,6 @@ class Moderated(models.Model):
         abstract = True
 
     # -- What each moderated model says about itself --------------------------------------
-
-    @classmethod
-    def moderated_in(cls, workspace):
-        """The instances of this model that belong to `workspace`."""
-        raise NotImplementedError
 
     @property
     def moderation_author_id(self):
@@ -129,7 +127,9 @@ class Moderated(models.Model):
         return bool(changed)
 
 
-class TargetQuerySet(models.QuerySet):
+class TargetQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "workspace"
+
     def for_target(self, target):
         content_type = ContentType.objects.get_for_model(target)
         return self.filter(content_type=content_type, object_id=target.pk)

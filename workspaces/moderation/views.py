@@ -1,6 +1,7 @@
 """Reporting, hiding, restoring, the queue and the log. Every view goes through `workspace_view`:
 reporting needs `can_report` (participants other than officers), the rest `can_moderate`
-(the technical officer and staff)."""
+(the technical officer and staff). A post's own addresses are gated per model by `post_view`,
+which has the gate load the post inside the workspace."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -19,13 +20,6 @@ from .models import ModerationLog, Report
 LOG_ENTRIES_PER_PAGE = 50
 
 
-def _post_or_404(access, model, ids):
-    """The post named by the route's id argument, looked up inside this workspace only."""
-    return get_object_or_404(
-        model.moderated_in(access.workspace), pk=ids[f"{model.moderation_key}_id"]
-    )
-
-
 def _next_url(request, fallback):
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if next_url and url_has_allowed_host_and_scheme(
@@ -37,8 +31,6 @@ def _next_url(request, fallback):
 
 def _reason_page(request, access, post, form, *, title, button):
     context = {
-        "workspace": access.workspace,
-        "access": access,
         "post": post,
         "post_url": post.get_moderation_url(access.workspace),
         "form": form,
@@ -49,11 +41,9 @@ def _reason_page(request, access, post, form, *, title, button):
     return render(request, "moderation/reason_form.html", context)
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_report")
-def report(request, access, model, **ids):
+def report(request, access, post):
     # Reporting one's own post is allowed: it is how an author asks for a post to be hidden
     # once the time to edit it has passed.
-    post = _post_or_404(access, model, ids)
     if post.hidden:
         raise PermissionDenied
     form = ReasonForm(
@@ -77,9 +67,7 @@ def report(request, access, model, **ids):
     )
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_moderate")
-def hide(request, access, model, **ids):
-    post = _post_or_404(access, model, ids)
+def hide(request, access, post):
     form = ReasonForm(request.POST or None, help_text=_("The author sees this reason."))
     if request.method == "POST" and form.is_valid():
         if post.hide(
@@ -92,9 +80,7 @@ def hide(request, access, model, **ids):
     return _reason_page(request, access, post, form, title=_("Hide a post"), button=_("Hide"))
 
 
-@workspace_view(methods=("GET", "HEAD", "POST"), needs="can_moderate")
-def restore(request, access, model, **ids):
-    post = _post_or_404(access, model, ids)
+def restore(request, access, post):
     form = ReasonForm(request.POST or None, help_text=_("Recorded in the moderation log."))
     if request.method == "POST" and form.is_valid():
         restored = post.restore(
@@ -110,24 +96,41 @@ def restore(request, access, model, **ids):
     )
 
 
+# The actions on one post, each with the right it needs.
+POST_ACTIONS = {
+    "report": (report, "can_report"),
+    "hide": (hide, "can_moderate"),
+    "restore": (restore, "can_moderate"),
+}
+
+
+def post_view(action, model):
+    """The gated view of `action` on posts of `model`, for `moderation.urls.post_routes`."""
+    view, needs = POST_ACTIONS[action]
+    load = (f"{model.moderation_key}_id", model)
+    gated = workspace_view(methods=("GET", "HEAD", "POST"), needs=needs, load=load)(view)
+    gated.__name__ = f"{action}_{model.moderation_key}"
+    return gated
+
+
 @workspace_view(methods=("POST",), needs="can_moderate")
 def dismiss(request, access):
     report_id = request.POST.get("report", "")
     if not report_id.isdigit():
         raise Http404
-    found = get_object_or_404(Report.objects.filter(workspace=access.workspace), pk=report_id)
+    found = get_object_or_404(Report.objects.in_workspace(access.workspace), pk=report_id)
     form = ReasonForm(request.POST, required=False)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     if found.dismiss(by=request.user, reason=reason):
         messages.success(request, _("The report is dismissed."))
-    return redirect(reverse("workspaces:moderation:queue", args=[access.workspace.slug]))
+    return redirect(reverse("workspaces:moderation:list", args=[access.workspace.slug]))
 
 
 @workspace_view(needs="can_moderate")
 def queue(request, access):
     reports = list(
         Report.objects.open()
-        .filter(workspace=access.workspace)
+        .in_workspace(access.workspace)
         .select_related("reporter")
         .prefetch_related("target")
     )
@@ -135,14 +138,14 @@ def queue(request, access):
         if entry.target is not None:
             entry.post_url = entry.target.get_moderation_url(access.workspace)
             entry.hide_url = entry.target.get_moderation_action_url("hide", access.workspace)
-    context = {"workspace": access.workspace, "access": access, "reports": reports}
+    context = {"reports": reports}
     return render(request, "moderation/queue.html", context)
 
 
 @workspace_view(needs="can_moderate")
 def log(request, access):
     entries = Paginator(
-        ModerationLog.objects.filter(workspace=access.workspace)
+        ModerationLog.objects.in_workspace(access.workspace)
         .select_related("actor")
         .prefetch_related("target"),
         LOG_ENTRIES_PER_PAGE,
@@ -150,5 +153,5 @@ def log(request, access):
     for entry in entries:
         if entry.target is not None:
             entry.post_url = entry.target.get_moderation_url(access.workspace)
-    context = {"workspace": access.workspace, "access": access, "page_obj": entries}
+    context = {"page_obj": entries}
     return render(request, "moderation/log.html", context)

@@ -7,7 +7,8 @@ from django.utils import timezone
 from accounts.models import User
 from search.text import normalise
 from workspaces.discussions.models import DiscussionPage, Reply
-from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage, staff_group
+from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage
+from workspaces.provisioning import staff_group
 
 PASSWORD = "test-pass"
 
@@ -47,7 +48,7 @@ def make_workspace(slug, *, members=None, kind=WorkspacePage.Kind.GROUP, admits=
 
 def start_discussion(workspace, author, title="A discussion", body="Opening text", **extra):
     options = {"kind": DiscussionPage.Kind.DISCUSSION, "tags": [], **extra}
-    return DiscussionPage.start(
+    return DiscussionPage.create(
         workspace=workspace, author=author, title=title, body=body, **options
     )
 

@@ -2,9 +2,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from workspaces.discussions.markup import render
+from workspaces.markup import POSTS
 
 from .factories import start_discussion
+
+render = POSTS.render
 
 ATTACKS = [
     "<script>alert('x')</script>",

@@ -6,7 +6,7 @@ from .factories import make_workspace, start_discussion
 
 def found(client, workspace, query, everywhere=False):
     params = {"q": query, **({"everywhere": "on"} if everywhere else {})}
-    response = client.get(reverse("workspaces:discussions:search", args=[workspace.slug]), params)
+    response = client.get(reverse("workspaces:search:list", args=[workspace.slug]), params)
     assert response.status_code == 200
     discussions = [d.title for d in response.context.get("discussions", [])]
     replies = [r.body for r in response.context.get("replies", [])]
@@ -79,6 +79,6 @@ def test_hidden_posts_are_found_only_by_their_author_and_moderators(team, login)
 def test_someone_from_another_group_finds_nothing_even_everywhere(team, login):
     start_discussion(team.workspace, team.member, title="Plans", body="خطة")
     client = login(team.outsider)
-    search = reverse("workspaces:discussions:search", args=["alpha"])
+    search = reverse("workspaces:search:list", args=["alpha"])
     assert client.get(search, {"q": "خطة"}).status_code == 404
     assert found(client, team.elsewhere, "خطة", everywhere=True) == ([], [])

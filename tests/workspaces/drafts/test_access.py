@@ -16,8 +16,8 @@ def addresses(draft):
         name: reverse(f"workspaces:drafts:{name}", args=args)
         for name in (*READ, *WRITE_FORMS, *POST_ONLY, "publish")
     }
-    found["index"] = reverse("workspaces:drafts:index", args=args[:1])
-    found["start"] = reverse("workspaces:drafts:start", args=args[:1])
+    found["index"] = reverse("workspaces:drafts:list", args=args[:1])
+    found["start"] = reverse("workspaces:drafts:new", args=args[:1])
     found["page"] = draft.url
     return found
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from docx import Document
 from pypdf import PdfReader
 
-from workspaces.drafts.text import direction
+from workspaces.markup import direction
 
 NOTE = {
     "issues": "- ضمانات استقلال القضاء في المرحلة الانتقالية.\n- آلية كتابة الدستور (constitution-making) ومن يشارك فيها.",
@@ -223,12 +223,12 @@ def test_a_draft_with_an_arabic_slug_downloads_under_its_arabic_name(world):
 
     from workspaces.drafts.models import DraftPage, Kind
 
-    draft = DraftPage.start(
+    draft = DraftPage.create(
         world.workspaces["legal-constitutional"],
-        world.users["member_legal"],
-        "مسودة الحقوق",
-        Kind.TEXT,
-        {"body": "نص."},
+        author=world.users["member_legal"],
+        title="مسودة الحقوق",
+        kind=Kind.TEXT,
+        texts={"body": "نص."},
     )
     assert draft.slug == "مسودة-الحقوق"
     url = reverse("workspaces:drafts:export_pdf", args=[draft.workspace.slug, draft.pk])

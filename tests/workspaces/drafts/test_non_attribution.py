@@ -116,8 +116,12 @@ def test_a_clean_note_and_a_co_drafted_text_export_as_before(world, note):
     client = world.client("member_legal")
     assert client.get(export_url(note, "pdf")).content.startswith(b"%PDF")
     # Only briefing notes attribute nothing to anyone; a co-drafted text is the group's own.
-    text = DraftPage.start(
-        note.workspace, world.users["member_legal"], "نص مشترك", Kind.TEXT, {"body": NAMING}
+    text = DraftPage.create(
+        note.workspace,
+        author=world.users["member_legal"],
+        title="نص مشترك",
+        kind=Kind.TEXT,
+        texts={"body": NAMING},
     )
     assert client.get(export_url(text, "docx")).status_code == 200
     assert not overrides(note).exists() and not overrides(text).exists()

@@ -34,7 +34,7 @@ def test_a_member_starts_a_draft_and_every_save_is_a_revision(world):
     client = world.client("member_legal")
     workspace = world.workspaces["legal-constitutional"]
     response = client.post(
-        reverse("workspaces:drafts:start", args=[workspace.slug]),
+        reverse("workspaces:drafts:new", args=[workspace.slug]),
         {"title": "مسودة جديدة", "kind": "text"},
     )
     draft = DraftPage.objects.get(title="مسودة جديدة")

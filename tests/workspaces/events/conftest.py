@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone, translation
 
 from workspaces.events.models import EventPage
-from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage, staff_group
+from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage
+from workspaces.provisioning import staff_group
 
 DAMASCUS = zoneinfo.ZoneInfo("Asia/Damascus")
 
@@ -84,7 +85,7 @@ def plan_event(workspaces, people):
             "online": True,
         }
         values.update(fields)
-        return EventPage.plan(workspaces[workspace], people[owner], **values)
+        return EventPage.create(workspaces[workspace], author=people[owner], **values)
 
     return plan
 

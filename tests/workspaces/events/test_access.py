@@ -17,7 +17,7 @@ ADDRESSES = [
     ("workspaces:events:answer", "post"),
     ("workspaces:events:list", "get"),
     ("workspaces:events:month", "get"),
-    ("workspaces:events:create", "get"),
+    ("workspaces:events:new", "get"),
     ("workspaces:events:edit", "get"),
     ("workspaces:events:cancel", "post"),
 ]
@@ -27,7 +27,7 @@ def address(name, event):
     if name == "page":
         return event.url
     workspace_slug = event.get_parent().slug
-    if name in {"workspaces:events:list", "workspaces:events:month", "workspaces:events:create"}:
+    if name in {"workspaces:events:list", "workspaces:events:month", "workspaces:events:new"}:
         return reverse(name, args=[workspace_slug])
     return reverse(name, args=[workspace_slug, event.pk])
 
@@ -91,7 +91,7 @@ def test_staff_may_edit_any_event_but_not_plan_one(client_for, people, event):
     slug = event.get_parent().slug
 
     assert client.get(reverse("workspaces:events:edit", args=[slug, event.pk])).status_code == 200
-    assert client.get(reverse("workspaces:events:create", args=[slug])).status_code == 403
+    assert client.get(reverse("workspaces:events:new", args=[slug])).status_code == 403
 
 
 def test_a_closed_workspace_takes_no_new_events_or_answers(client_for, people, event):
@@ -100,7 +100,7 @@ def test_a_closed_workspace_takes_no_new_events_or_answers(client_for, people, e
     workspace.save_revision().publish()
     client = client_for(people["creator"])
 
-    assert client.get(reverse("workspaces:events:create", args=[workspace.slug])).status_code == 403
+    assert client.get(reverse("workspaces:events:new", args=[workspace.slug])).status_code == 403
     client.post(
         reverse("workspaces:events:answer", args=[workspace.slug, event.pk]), {"answer": "going"}
     )

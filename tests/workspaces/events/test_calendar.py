@@ -36,7 +36,7 @@ def day_cell(html, day):
 def test_a_member_plans_an_event_in_a_time_zone_of_their_choice(client_for, people, workspaces):
     client = client_for(people["creator"])
 
-    response = client.post(reverse("workspaces:events:create", args=["legal"]), form_data())
+    response = client.post(reverse("workspaces:events:new", args=["legal"]), form_data())
 
     event = EventPage.objects.get()
     assert response.status_code == 302
@@ -54,7 +54,7 @@ def test_the_form_offers_the_common_zones_and_the_members_own(client_for, people
     people["creator"].time_zone = "America/Toronto"
     people["creator"].save()
 
-    html = client_for(people["creator"]).get(reverse("workspaces:events:create", args=["legal"]))
+    html = client_for(people["creator"]).get(reverse("workspaces:events:new", args=["legal"]))
     html = html.content.decode()
 
     for zone in ("Asia/Damascus", "Europe/Zurich", "Asia/Amman", "Europe/Istanbul", "Asia/Baghdad"):
@@ -67,7 +67,7 @@ def test_an_event_ending_before_it_starts_is_refused_in_the_users_language_with_
     client_for, people, workspaces
 ):
     client = client_for(people["creator"])
-    url = reverse("workspaces:events:create", args=["legal"])
+    url = reverse("workspaces:events:new", args=["legal"])
     response = client.post(url, form_data(end="2031-06-10T13:00"))
 
     html = response.content.decode()
@@ -80,7 +80,7 @@ def test_an_event_ending_before_it_starts_is_refused_in_the_users_language_with_
 
 def test_a_time_skipped_by_a_clock_change_is_refused(client_for, people, workspaces):
     response = client_for(people["creator"]).post(
-        reverse("workspaces:events:create", args=["legal"]),
+        reverse("workspaces:events:new", args=["legal"]),
         form_data(start="2031-03-30T02:30", end="2031-03-30T04:00"),
     )
 
@@ -90,7 +90,7 @@ def test_a_time_skipped_by_a_clock_change_is_refused(client_for, people, workspa
 
 def test_an_event_in_person_needs_a_place(client_for, people, workspaces):
     response = client_for(people["creator"]).post(
-        reverse("workspaces:events:create", args=["legal"]), form_data(online="", location="")
+        reverse("workspaces:events:new", args=["legal"]), form_data(online="", location="")
     )
 
     assert "Give a place" in response.content.decode()

@@ -52,7 +52,7 @@ def start_discussion(world):
     from workspaces.discussions.models import DiscussionPage
 
     def start(workspace, title="نقاش", author="member_legal"):
-        return DiscussionPage.start(
+        return DiscussionPage.create(
             workspace=workspace,
             author=world["users"][author],
             title=title,
@@ -69,8 +69,8 @@ def make_file(world):
         if data is None:
             data = arabic_pdf(["ورقة عمل"]) if name.endswith(".pdf") else demo_image()
         user = user or world["users"]["member_legal"]
-        return WorkspaceFile.objects.store(
-            workspace, check_upload(upload(name, data)), user, **kwargs
+        return WorkspaceFile.create(
+            workspace, author=user, upload=check_upload(upload(name, data)), **kwargs
         )
 
     return make

@@ -31,7 +31,7 @@ def file_urls(files):
         return reverse(f"workspaces:files:{name}", args=[slug, *args])
 
     return {
-        "library": url("library"),
+        "library": url("list"),
         "document": url("download", paper.pk, 1),
         "document detail": url("detail", paper.pk),
         "PDF preview": url("preview", paper.pk, 1),
@@ -108,7 +108,7 @@ def test_the_library_of_one_workspace_never_lists_anothers_files(client, files, 
     electoral = world["workspaces"]["electoral"]
     make_file(electoral, "secret.pdf", title="خطة سرية", user=world["users"]["member_electoral"])
     client.force_login(world["users"]["member_legal"])
-    page = client.get(reverse("workspaces:files:library", args=["legal-constitutional"]))
+    page = client.get(reverse("workspaces:files:list", args=["legal-constitutional"]))
     assert "خطة سرية" not in page.content.decode()
     assert "ورقة" in page.content.decode()
 

@@ -17,7 +17,7 @@ def library(client, world, legal, make_file):
     client.force_login(world["users"]["member_legal"])
 
     def titles(**params):
-        url = reverse("workspaces:files:library", args=[legal.slug])
+        url = reverse("workspaces:files:list", args=[legal.slug])
         response = client.get(url, params)
         assert response.status_code == 200
         files = response.context["page_obj"].object_list
@@ -62,7 +62,7 @@ def test_the_library_sorts_and_filters(library):
 
 
 def test_the_library_shows_previews_of_images_and_pdfs(client, library, legal):
-    page = client.get(reverse("workspaces:files:library", args=[legal.slug])).content.decode()
+    page = client.get(reverse("workspaces:files:list", args=[legal.slug])).content.decode()
     for file in WorkspaceFile.objects.all():
         assert reverse("workspaces:files:thumbnail", args=[legal.slug, file.pk]) in page
 
@@ -77,7 +77,7 @@ def test_the_workspace_home_and_header_link_to_the_library(client, world, legal,
     make_file(legal, "paper.pdf", title="ورقة العمل")
     client.force_login(world["users"]["member_legal"])
     home = client.get(legal.url).content.decode()
-    assert reverse("workspaces:files:library", args=[legal.slug]) in home
+    assert reverse("workspaces:files:list", args=[legal.slug]) in home
     assert "ورقة العمل" in home
 
 
@@ -86,7 +86,7 @@ def test_the_library_costs_the_same_queries_for_many_files(client, world, legal,
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(world["users"]["member_legal"])
-    url = reverse("workspaces:files:library", args=[legal.slug])
+    url = reverse("workspaces:files:list", args=[legal.slug])
     make_file(legal, "photo.jpg", tags=["صور"])
     for _warm_up in range(2):  # caches filled on first use (site, settings) are not counted
         client.get(url)
@@ -120,7 +120,7 @@ def test_the_author_of_a_discussion_is_offered_to_attach_files(
     client, world, legal, start_discussion
 ):
     discussion = start_discussion(legal)
-    upload_url = reverse("workspaces:files:upload", args=[legal.slug])
+    upload_url = reverse("workspaces:files:new", args=[legal.slug])
     attach_link = f"{upload_url}?attach_to={discussion.pk}"
     client.force_login(world["users"]["member_legal"])
     assert attach_link in client.get(discussion.url).content.decode()

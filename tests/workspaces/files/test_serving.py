@@ -31,8 +31,10 @@ def test_downloads_are_private_inert_attachments(member, legal, make_file):
 
 def test_text_files_download_as_attachments_never_as_pages(member, legal, world):
     data = b"<html><script>alert(1)</script></html>"
-    file = WorkspaceFile.objects.store(
-        legal, check_upload(SimpleUploadedFile("notes.txt", data)), world["users"]["member_legal"]
+    file = WorkspaceFile.create(
+        legal,
+        author=world["users"]["member_legal"],
+        upload=check_upload(SimpleUploadedFile("notes.txt", data)),
     )
     response = member.get(reverse("workspaces:files:download", args=[legal.slug, file.pk, 1]))
     assert response["Content-Type"] == "text/plain"
@@ -42,7 +44,9 @@ def test_text_files_download_as_attachments_never_as_pages(member, legal, world)
 
 def test_content_type_comes_from_the_bytes_not_the_browser(member, legal, world):
     upload = SimpleUploadedFile("photo.png", demo_image(format="PNG"), content_type="text/html")
-    file = WorkspaceFile.objects.store(legal, check_upload(upload), world["users"]["member_legal"])
+    file = WorkspaceFile.create(
+        legal, author=world["users"]["member_legal"], upload=check_upload(upload)
+    )
     response = member.get(reverse("workspaces:files:download", args=[legal.slug, file.pk, 1]))
     assert response["Content-Type"] == "image/png"
 

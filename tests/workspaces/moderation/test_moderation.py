@@ -74,13 +74,13 @@ def test_only_moderators_hide_restore_and_read_the_queue(team, login):
     for person in (team.member, team.rapporteur, team.focal):
         client = login(person, fresh=True)
         assert client.post(act("hide", reply), {"reason": "r"}).status_code == 403
-        assert client.get(url("queue")).status_code == 403
+        assert client.get(url("list")).status_code == 403
         assert client.get(url("log")).status_code == 403
     outsider = login(team.outsider, fresh=True)
     assert outsider.post(act("hide", reply), {"reason": "r"}).status_code == 404
-    assert outsider.get(url("queue")).status_code == 404
+    assert outsider.get(url("list")).status_code == 404
     assert not Reply.objects.get().hidden
-    assert login(team.staff, fresh=True).get(url("queue")).status_code == 200
+    assert login(team.staff, fresh=True).get(url("list")).status_code == 200
 
 
 def test_a_post_from_another_workspace_cannot_be_moderated_from_this_one(team, login):
@@ -112,7 +112,7 @@ def test_reports_fill_the_officers_queue_and_the_navigation_count(team, login):
     assert Report.objects.open().count() == 2
     home = officer.get(team.workspace.url).content.decode()
     assert '<span class="count"' in home and ">2</span>" in home
-    queue = officer.get(url("queue"))
+    queue = officer.get(url("list"))
     assert [report.reason for report in queue.context["reports"]] == ["Attacks a person", "Off"]
     assert '<span class="count"' not in member.get(team.workspace.url).content.decode()
 

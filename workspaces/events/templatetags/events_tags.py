@@ -54,7 +54,7 @@ def meeting_room(context, event=None):
         return {"show": False}
     now = timezone.now()
     if event is None:
-        current = EventPage.objects.child_of(access.workspace).live().in_meeting_room(now).first()
+        current = EventPage.objects.in_workspace(access.workspace).in_meeting_room(now).first()
         prominent = current is not None
     elif not event.online or event.cancelled or event.is_over(now):
         return {"show": False}
@@ -74,7 +74,7 @@ def upcoming_events(context, limit=3):
     if access is None or not access.can_view:
         return {"show": False}
     # Not "events": the workspace home's activity feed uses that name in the same page.
-    events = EventPage.objects.child_of(access.workspace).live().upcoming()[:limit]
+    events = EventPage.objects.in_workspace(access.workspace).upcoming()[:limit]
     return {
         "show": True,
         "upcoming": events,

@@ -1,9 +1,9 @@
 from django import template
 from django.conf import settings
 
-from workspaces.discussions import markup
+from workspaces import markup
 from workspaces.discussions.models import DiscussionPage, Reply
-from workspaces.discussions.views import prepare_listing
+from workspaces.discussions.thread import prepare_listing
 
 register = template.Library()
 
@@ -13,8 +13,8 @@ ACTIVITY_ITEMS = 8
 
 @register.filter
 def markdown(text):
-    """A post's Markdown source as sanitised HTML (see `workspaces.discussions.markup`)."""
-    return markup.render(text)
+    """A post's Markdown source as sanitised HTML (`workspaces.markup.POSTS`)."""
+    return markup.POSTS.render(text)
 
 
 @register.filter
@@ -31,13 +31,13 @@ def edit_window_minutes():
 @register.inclusion_tag("discussions/includes/workspace_activity.html", takes_context=True)
 def workspace_activity(context):
     """The workspace home: what happened lately, and the latest discussions with unread marks."""
-    request, workspace, access = context["request"], context["page"], context["access"]
+    request, workspace, access = context["request"], context["workspace"], context["access"]
     user = request.user
-    here = DiscussionPage.objects.in_workspace(workspace).live()
+    here = DiscussionPage.objects.in_workspace(workspace)
     discussions = prepare_listing(here.for_listing(user)[:HOME_DISCUSSIONS], user, access)
 
     started = here.select_related("owner").order_by("-first_published_at", "-pk")
-    replies = Reply.objects.filter(discussion__in=here).select_related("author", "discussion")
+    replies = Reply.objects.in_workspace(workspace).select_related("author", "discussion")
     if not access.can_moderate:
         started = started.filter(hidden=False)
         replies = replies.filter(hidden=False, discussion__hidden=False)

@@ -1,0 +1,122 @@
+"""A discussion as one reader sees it: the thread page, and what lists show of discussions.
+
+The thread is a page of the workspace tree. `serve` is the view `workspaces.pages` serves it
+through (registered in `DiscussionsConfig.ready`), behind the gate or in the admin's preview:
+one page of replies, each marked with what this reader may do with it. Models never import this
+module; it reads them, the reply form and the posts' markup.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from workspaces import markup
+from workspaces.models import Membership, Role
+
+from .forms import ReplyForm
+from .models import REPLIES_PER_PAGE, ReadState
+
+
+def author_badges(workspace):
+    """Role labels shown next to authors' names; plain members get none."""
+    shown = [Role.RAPPORTEUR, Role.FOCAL_POINT, Role.OFFICER]
+    rows = (
+        Membership.objects.active()
+        .filter(
+            Q(workspace=workspace, role__in=shown)
+            # The envoy's office and the officers of admitted groups, in a shared space.
+            | Q(workspace__admitted_to=workspace, role__in=[Role.FOCAL_POINT, Role.OFFICER])
+        )
+        .values_list("user_id", "workspace_id", "role")
+    )
+    # Sorted so that a direct membership, read last, wins over one through an admitted group.
+    ordered = sorted(rows, key=lambda row: row[1] == workspace.pk)
+    return {user_id: Role(role).label for user_id, _workspace_id, role in ordered}
+
+
+def _annotate_post(post, *, user, access, badges, can_reply, now):
+    post.shows_text = post.text_visible_to(user, access)
+    post.author_badge = badges.get(post.moderation_author_id)
+    post.can_edit = post.is_editable_by(user, access, now)
+    post.is_own = post.moderation_author_id == user.pk
+    # Authors may ask for their own post to be hidden once they can no longer edit it.
+    post.can_report = access.can_report and not post.hidden and not post.can_edit
+    post.can_quote = can_reply and post.shows_text
+
+
+def serve(request, access, discussion):
+    """The thread page (`workspaces.pages`); opening it marks the thread read, unless previewed."""
+    previously_read = None
+    if not request.is_preview:
+        previously_read = ReadState.mark_read(request.user, discussion)
+    context = discussion.get_context(request)
+    context.update(thread_context(request, access, discussion, previously_read))
+    return TemplateResponse(request, discussion.get_template(request), context)
+
+
+def thread_context(request, access, discussion, previously_read=None):
+    """One page of replies, oldest first, with what this user may do; new ones marked."""
+    user = request.user
+    now = timezone.now()
+    can_reply = discussion.can_reply(access)
+    badges = author_badges(access.workspace)
+
+    replies = Paginator(
+        discussion.replies.select_related("author", "hidden_by"), REPLIES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    options = {"user": user, "access": access, "badges": badges, "can_reply": can_reply}
+    _annotate_post(discussion, now=now, **options)
+    for reply in replies:
+        _annotate_post(reply, now=now, **options)
+        reply.is_new = (
+            previously_read is not None
+            and reply.created_at > previously_read
+            and reply.author_id != user.pk
+        )
+
+    first_new_url = None
+    if previously_read is not None and not any(reply.is_new for reply in replies):
+        first_new = (
+            discussion.replies.filter(created_at__gt=previously_read).exclude(author=user).first()
+        )
+        if first_new is not None:
+            first_new_url = discussion.reply_url(first_new)
+
+    form = None
+    if can_reply:
+        form = ReplyForm(initial={"body": _quoted(request, access, discussion)})
+    return {
+        "discussion": discussion,
+        "replies": replies,
+        "tags": list(discussion.tags.all()),
+        "form": form,
+        "first_new_url": first_new_url,
+    }
+
+
+def _quoted(request, access, discussion):
+    """The reply form's starting text when the reader followed a "quote" link."""
+    wanted = request.GET.get("quote", "")
+    user = request.user
+    if wanted == "opening":
+        post, text = discussion, discussion.body
+        author = discussion.owner
+    elif wanted.isdigit():
+        post = discussion.replies.select_related("author").filter(pk=wanted).first()
+        if post is None:
+            return ""
+        text, author = post.body, post.author
+    else:
+        return ""
+    if not post.text_visible_to(user, access):
+        return ""
+    return markup.quote(text, author.get_display_name() if author else "")
+
+
+def prepare_listing(discussions, user, access):
+    """Mark each listed discussion with whether its text may be shown to `user`."""
+    discussions = list(discussions)
+    for discussion in discussions:
+        discussion.shows_text = discussion.text_visible_to(user, access)
+    return discussions

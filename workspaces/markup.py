@@ -1,0 +1,176 @@
+"""Markdown as members write it, turned into HTML that is safe to show, in two named profiles.
+
+Texts are stored as their authors typed them and rendered on display, so a change to a profile
+applies to old texts too. Two layers, on purpose: the Markdown parser treats raw HTML as text
+("a<b and c>d" stays text) and produces its profile's subset, and its output then goes through
+nh3 with an explicit list of tags, attributes and URL schemes, so nothing outside that list
+reaches a page whatever the parser does. Block elements carry `dir="auto"`: members mix Arabic
+and Latin paragraphs, and each finds its own direction.
+
+- `POSTS`, what discussions and replies are written in: paragraphs, emphasis, links, lists,
+  blockquotes, line breaks, inline code. Headings, rules and indented code blocks would surprise
+  people who indent or underline in a message; images would make readers' browsers fetch from
+  wherever the author points.
+- `DRAFTS`, what texts written together need besides: headings (one level down, the page title
+  being the only h1), code blocks and struck-through text.
+
+Also here: the direction of a text as browsers judge it, which exports and headings need too.
+"""
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from django.utils.safestring import mark_safe
+
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+RTL = ("R", "AL")
+
+
+@dataclass(frozen=True, eq=False)
+class Profile:
+    """One way of turning Markdown into safe HTML. Render with `profile.render(text)`."""
+
+    name: str
+    extensions: tuple
+    # Parser features left out, by the registry that holds them.
+    disabled: dict
+    tags: frozenset
+    attributes: dict
+    link_rel: str
+    # Block elements that choose their own direction.
+    directed: frozenset
+    output_format: str = "html"
+    # Tags removed with everything inside them; None leaves nh3's own choice.
+    clean_content_tags: frozenset | None = None
+    # Lines ending in \r\n or \r (pasted text) read as \n before parsing.
+    normalise_newlines: bool = False
+    # "#" becomes h2 and so on down: the page's title is its only h1.
+    headings_down: bool = False
+    _local: threading.local = field(default_factory=threading.local, compare=False, repr=False)
+
+    def _parser(self):
+        # A Markdown instance keeps state between conversions and is not thread-safe: one per
+        # thread and profile, reset before each use.
+        parser = getattr(self._local, "parser", None)
+        if parser is None:
+            parser = markdown.Markdown(
+                extensions=list(self.extensions), output_format=self.output_format
+            )
+            for registry, names in self.disabled.items():
+                owner = parser.parser if registry == "blockprocessors" else parser
+                items = getattr(owner, registry)
+                for name in names:
+                    if name in items:
+                        items.deregister(name)
+            self._local.parser = parser
+        return parser
+
+    def render(self, text):
+        """Markdown source → sanitised HTML, marked safe for templates."""
+        if self.normalise_newlines:
+            text = normalise_newlines(text)
+        if not text:
+            return mark_safe("")
+        html = self._parser().reset().convert(text)
+        if self.headings_down:
+            html = _HEADING.sub(lambda match: f"<{match[1]}h{int(match[2]) + 1}", html)
+        options = {}
+        if self.clean_content_tags is not None:
+            options["clean_content_tags"] = set(self.clean_content_tags)
+        clean = nh3.clean(
+            html,
+            tags=set(self.tags),
+            attributes={tag: set(names) for tag, names in self.attributes.items()},
+            url_schemes=set(URL_SCHEMES),
+            link_rel=self.link_rel,
+            set_tag_attribute_values={tag: {"dir": "auto"} for tag in self.directed},
+            **options,
+        )
+        return mark_safe(clean)
+
+
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+POSTS = Profile(
+    name="posts",
+    extensions=("nl2br", "sane_lists"),
+    disabled={
+        "preprocessors": ["html_block"],
+        "blockprocessors": ["code", "hashheader", "setextheader", "hr"],
+        "inlinePatterns": ["html", "image_link", "image_reference", "short_image_ref"],
+    },
+    tags=frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}),
+    attributes={"a": frozenset({"href", "title"})},
+    link_rel="nofollow noopener noreferrer",
+    directed=frozenset({"p", "li", "blockquote"}),
+    clean_content_tags=frozenset({"script", "style"}),
+)
+
+DRAFT_BLOCK_TAGS = frozenset(
+    {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre"}
+)
+DRAFTS = Profile(
+    name="drafts",
+    extensions=("sane_lists",),
+    disabled={"preprocessors": ["html_block"], "inlinePatterns": ["html"]},
+    tags=DRAFT_BLOCK_TAGS | {"strong", "em", "a", "code", "br", "del"},
+    attributes={"a": frozenset({"href"})},
+    link_rel="noopener noreferrer nofollow",
+    directed=DRAFT_BLOCK_TAGS - {"li"},
+    output_format="xhtml",
+    normalise_newlines=True,
+    headings_down=True,
+)
+
+
+def normalise_newlines(text):
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -- Posts' plain text ---------------------------------------------------------------------------
+
+
+def excerpt(text, length=160):
+    """Plain text of a post for lists and results: quoted lines left out, whitespace folded."""
+    own = [line for line in text.splitlines() if not line.lstrip().startswith(">")]
+    words = " ".join(own).split() or text.split()
+    text = " ".join(words)
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+_QUOTE_ESCAPE = re.compile(r"([\\`*_\[\]<>#])")
+
+
+def quote(text, author_name=""):
+    """A Markdown blockquote of `text`, attributed to `author_name`, ready for a reply form."""
+    lines = []
+    if author_name:
+        name = _QUOTE_ESCAPE.sub(r"\\\1", author_name)
+        lines.append(f"> **{name}:**")
+        lines.append(">")
+    lines.extend(f"> {line}".rstrip() for line in text.strip().splitlines())
+    return "\n".join(lines) + "\n\n"
+
+
+# -- Direction -----------------------------------------------------------------------------------
+
+
+def direction(text, default="ltr"):
+    """What `dir="auto"` would choose: the direction of the first strong character."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in RTL:
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return default
+
+
+def mostly_rtl(text):
+    """Whether right-to-left letters are at least as many as left-to-right ones."""
+    kinds = [unicodedata.bidirectional(char) for char in text]
+    return sum(kind in RTL for kind in kinds) >= sum(kind == "L" for kind in kinds)
