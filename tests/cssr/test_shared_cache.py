@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from tests.updates.conftest import add_index, add_update
+from tests.factories import add_index, add_update
 
 PROJECT = Path(__file__).resolve().parents[2]
 # A database of its own on the same server, so nothing else's keys are touched; counted down

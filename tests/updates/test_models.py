@@ -6,9 +6,8 @@ from wagtail.models import Page
 
 from cssr.demo import publish_translation
 from home.models import HomePage
+from tests.factories import add_index, add_update
 from updates.models import UpdateIndexPage, UpdatePage
-
-from .conftest import add_index, add_update
 
 
 def test_update_index_lives_once_under_a_home_page(demo_site):

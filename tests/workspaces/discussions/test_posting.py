@@ -1,10 +1,9 @@
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from tests.factories import make_user, make_workspace, start_discussion
 from workspaces.discussions.models import DiscussionPage, Reply
-from workspaces.models import WorkspacePage
-
-from .factories import Role, make_user, make_workspace, start_discussion
+from workspaces.models import Role, WorkspacePage
 
 
 def new_url(workspace):

@@ -2,9 +2,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.factories import start_discussion
 from workspaces.discussions.markup import render
-
-from .factories import start_discussion
 
 ATTACKS = [
     "<script>alert('x')</script>",
