@@ -1,10 +1,10 @@
 """Fixtures every test folder shares, the session's demo world, and the order tests run in.
 
-Order (see `pytest_collection_modifyitems`): tests on the seeded demo world first, so it is
-seeded once and rolled back once; then the other database tests, each on an empty database; then
-transactional and live-server tests (browser tests among them), which commit and flush; then
-tests without a database. pytest-xdist hands tests out in this order, so each worker meets the
-same three phases.
+Order (see `pytest_collection_modifyitems`): the tests of each seeded world together (the demo
+world's, then the drafts' world's: tests/world.py), so each is seeded once and rolled back once;
+then the other database tests, each on an empty database; then transactional and live-server
+tests (browser tests among them), which commit and flush; then tests without a database.
+pytest-xdist hands tests out in this order, so each worker meets the phases in the same order.
 """
 
 from pathlib import Path
@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tests.world import SESSION_WORLD, World, needs_world
+from tests.world import SESSION_WORLD, SessionWorld, World
 
 REUSED_SQLITE = Path(__file__).resolve().parents[1] / "artifacts" / "test-db"
 
@@ -52,17 +52,24 @@ def world(seeded_world, db):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     # pytest-django has sorted database tests before transactional ones and those before the
-    # rest; a stable sort keeps that and puts the world's tests ahead of everything.
-    items.sort(key=lambda item: not needs_world(item))
+    # rest; a stable sort keeps that and puts each world's tests, together, ahead of everything.
+    items.sort(key=SessionWorld.rank)
     for item in items:
+        if SessionWorld.of(item) and {"transactional_db", "live_server"} & set(item.fixturenames):
+            # A seeded world is never committed; a live server could not see it.
+            raise pytest.UsageError(f"{item.nodeid} needs committed data and a seeded world")
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    if needs_world(item):
-        SESSION_WORLD.reopen()
+    needed = SessionWorld.of(item)
+    for world in SessionWorld.declared:
+        if world is not needed:
+            world.close()
+    if needed:
+        needed.reopen()
 
 
 @pytest.hookimpl(wrapper=True)
@@ -70,9 +77,11 @@ def pytest_runtest_teardown(item, nextitem):
     try:
         return (yield)
     finally:
-        # Right after the last world test: what follows expects an empty database.
-        if SESSION_WORLD.is_open and (nextitem is None or not needs_world(nextitem)):
-            SESSION_WORLD.close()
+        # Right after a world's last test: what follows expects an empty database.
+        following = SessionWorld.of(nextitem) if nextitem else None
+        for world in SessionWorld.declared:
+            if world is not following:
+                world.close()
 
 
 @pytest.fixture

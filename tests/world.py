@@ -1,15 +1,19 @@
-"""The demo world as `seed_demo` builds it, seeded once per test session and shared.
+"""Worlds of demo data seeded once per test session and shared by the tests that ask for them.
 
-Only suites that need the whole world use it (the access matrix, the public-leak and admin walks,
-routing, the query budget, seed idempotence): they ask for the `world` fixture (or for
-`seeded_world` directly). The first of them seeds the world inside a transaction that stays open;
-every test nests its own transaction in it and rolls back to the seeded state. tests/conftest.py
-runs these tests before all others and rolls the world back right after the last of them, so
-every other test starts from an empty database and live-server tests, which need committed data,
-never meet an open transaction. Under pytest-xdist each worker seeds its own world in its own
-test database.
+The demo world, as `seed_demo` builds it, serves only the suites that need the whole world (the
+access matrix, the public-leak and admin walks, routing, the query budget, seed idempotence):
+they ask for the `world` fixture (or `seeded_world` directly). A folder may declare a smaller
+world of its own the same way (the drafts tests do, tests/workspaces/drafts/conftest.py).
 
-This module touches the test database only through `seed_demo` and the transaction around it.
+The first test that asks for a world seeds it inside a transaction that stays open; every test
+nests its own transaction in it and rolls back to the seeded state. tests/conftest.py runs the
+tests of each world together, before all other tests, and rolls each world back right after the
+last of its tests, so every other test starts from an empty database and live-server tests,
+which need committed data, never meet an open transaction. Under pytest-xdist each worker seeds
+its own worlds in its own test database.
+
+This module touches the test database only through the builders and the transaction around
+them.
 """
 
 import io
@@ -21,18 +25,25 @@ from django.db import transaction
 from django.test import Client
 
 DEMO_PASSWORD = "workspace-tests-pass"
-# The fixture that holds the world open; any test whose fixtures include it is a world test.
-FIXTURE = "seeded_world"
 
 
 class SessionWorld:
-    """The seeded demo world of this process, open (seeded, uncommitted) or closed."""
+    """One world of this process, open (seeded, uncommitted) or closed.
 
-    def __init__(self):
+    `fixture`: the session fixture that holds it open; a test whose fixtures include it is one
+    of this world's tests. Worlds are run in the order they were declared.
+    """
+
+    declared = []
+
+    def __init__(self, fixture, build):
+        self.fixture = fixture
+        self._build = build
         self._atomic = None
         self._blocker = None
         # How many times the world was seeded: caches of ids taken from it key on this.
         self.generation = 0
+        SessionWorld.declared.append(self)
 
     @property
     def is_open(self):
@@ -47,7 +58,7 @@ class SessionWorld:
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
-                call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
+                self._build()
             except BaseException:
                 atomic.__exit__(*sys.exc_info())
                 raise
@@ -55,7 +66,7 @@ class SessionWorld:
         self.generation += 1
 
     def reopen(self):
-        """Seed again when a world test follows other tests (only if ever opened before)."""
+        """Seed again when this world's test follows other tests (only if ever opened before)."""
         if self._blocker is not None:
             self.open()
 
@@ -68,12 +79,24 @@ class SessionWorld:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
 
+    @classmethod
+    def of(cls, item):
+        """The world the test `item` runs in, or None."""
+        names = getattr(item, "fixturenames", ())
+        return next((world for world in cls.declared if world.fixture in names), None)
 
-SESSION_WORLD = SessionWorld()
+    @classmethod
+    def rank(cls, item):
+        """Where `item` runs: the worlds' tests in order, then every other test."""
+        world = cls.of(item)
+        return cls.declared.index(world) if world else len(cls.declared)
 
 
-def needs_world(item):
-    return FIXTURE in getattr(item, "fixturenames", ())
+def seed_demo():
+    call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
+
+
+SESSION_WORLD = SessionWorld("seeded_world", seed_demo)
 
 
 @dataclass
