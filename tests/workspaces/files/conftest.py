@@ -1,5 +1,6 @@
 import pytest
 
+from tests import factories
 from tests.factories import (
     adopt_code_of_conduct,
     make_user,
@@ -71,15 +72,9 @@ def legal(world):
 
 @pytest.fixture
 def start_discussion(world):
-    from workspaces.discussions.models import DiscussionPage
-
     def start(workspace, title="نقاش", author="member_legal"):
-        return DiscussionPage.start(
-            workspace=workspace,
-            author=world["users"][author],
-            title=title,
-            body="نص النقاش",
-            kind=DiscussionPage.Kind.DISCUSSION,
+        return factories.start_discussion(
+            workspace, world["users"][author], title=title, body="نص النقاش"
         )
 
     return start
