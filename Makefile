@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-browser lint format messages check-messages bench clean
+.PHONY: help run test test-fast test-browser lint format messages check-messages bench clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -32,9 +32,17 @@ run: $(VENV)/.installed-run ## Serve the site with demo content on http://127.0.
 	$(PY) manage.py seed_demo --password "$(DEMO_PASSWORD)" --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# pytest-xdist: one worker process per core, each with its own test database and media folders
+# (docs/benchmarks.md has the timings). TEST_WORKERS=0 runs everything in this one process.
+TEST_WORKERS ?= auto
+
 test: $(VENV)/.installed-dev ## Run the whole suite (DATABASE_URL selects PostgreSQL; SQLite otherwise)
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
+
+test-fast: $(VENV)/.installed-dev ## The suite without the tests marked slow (browser, access matrix, admin walks)
+	$(PY) manage.py compile_catalogues
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not slow"
 
 test-browser: $(VENV)/.installed-dev ## Only the Chromium tests; screenshots land in artifacts/screenshots/
 	$(PY) manage.py compile_catalogues

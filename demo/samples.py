@@ -254,6 +254,13 @@ def _to_unicode(glyph_text):
 
 def arabic_pdf(lines, title=""):
     """A one-page A4 PDF with `lines` of (mostly Arabic) text, right-aligned, top to bottom."""
+    return _arabic_pdf(tuple(lines), title)
+
+
+# Samples are made once per process and reused: the demo and the tests ask for the same few
+# again and again, and compressing the embedded font is most of the work.
+@functools.cache
+def _arabic_pdf(lines, title):
     font = _system_font()
     size, leading = 16, 28
     glyph_text, content = {}, [b"BT"]
@@ -293,7 +300,7 @@ def arabic_pdf(lines, title=""):
             b"/FontFile2 8 0 R >>"
             % (font.ascent * 1000 // font.units_per_em, font.descent * 1000 // font.units_per_em)
         )
-        font_file = _stream(font.data, b"/Length1 %d " % len(font.data))
+        font_file = _font_file(font)
     else:
         descriptor = (
             b"<< /Type /FontDescriptor /FontName /CSSRSans /Flags 32 /ItalicAngle 0 "
@@ -320,9 +327,15 @@ def arabic_pdf(lines, title=""):
     return _pdf(objects)
 
 
+@functools.cache
+def _font_file(font):
+    return _stream(font.data, b"/Length1 %d " % len(font.data))
+
+
 # -- An image -----------------------------------------------------------------------------------
 
 
+@functools.cache
 def demo_image(width=1200, height=800, seed=0, format="JPEG"):
     """A drawn picture (a stylised meeting table), with no text so it needs no font."""
     palette = [(11, 94, 122), (194, 94, 0), (31, 107, 58), (163, 39, 31), (74, 88, 104)]

@@ -1,9 +1,16 @@
 """Fast, isolated test runs. DATABASE_URL still applies when set (CI).
 
 The cache is local memory; tests/core/test_shared_cache.py points it at REDIS_URL itself.
+Under pytest-xdist every worker process gets media folders of its own (its test database is
+already its own), so no worker counts or deletes another's files.
 """
 
+import os
+
 from .base import *  # noqa: F403
+
+# "gw0", "gw1", ... in an xdist worker; empty in a plain run.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 SECRET_KEY = "test-only-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -13,8 +20,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / "artifacts" / "test-media"  # noqa: F405
-PRIVATE_MEDIA_ROOT = BASE_DIR / "artifacts" / "test-private-media"  # noqa: F405
+_MEDIA_SUFFIX = f"-{TEST_WORKER}" if TEST_WORKER else ""
+MEDIA_ROOT = BASE_DIR / "artifacts" / f"test-media{_MEDIA_SUFFIX}"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "artifacts" / f"test-private-media{_MEDIA_SUFFIX}"  # noqa: F405
 PRIVATE_MEDIA_ACCEL_REDIRECT = None
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the source folders; `collectstatic` is for production only.

@@ -3,7 +3,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from core.cache import current_generation
 from home.models import HomePage
-from tests.updates.conftest import add_index, add_update
+from tests.factories import add_index, add_update
 
 
 def test_anonymous_visitors_get_the_cached_page(client, demo_site):

@@ -11,7 +11,6 @@ import datetime
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -23,13 +22,15 @@ from tests.faq.conftest import faq_body
 from updates.models import UpdateIndexPage, UpdatePage
 from workinggroups.models import PaperPage, WorkingGroup, WorkingGroupsPage
 
+pytestmark = pytest.mark.slow
+
 BUDGET = 10
 MORE = 200
 
 
 @pytest.fixture
-def demo(db, compiled_catalogues):
-    call_command("seed_demo", password="budget-pass", force=True, verbosity=0)
+def demo(seeded_world, db, compiled_catalogues):
+    """The demo world, seeded once for the session (tests/world.py)."""
 
 
 def public_urls():

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
@@ -16,8 +15,8 @@ from workinggroups.models import PaperPage
 
 
 @pytest.fixture
-def demo(db):
-    call_command("seed_demo", password="routing-pass", force=True, verbosity=0)
+def demo(seeded_world, db):
+    """The demo world, seeded once for the session (tests/world.py)."""
 
 
 def request_for(language, path):

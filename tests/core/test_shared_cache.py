@@ -16,17 +16,24 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from tests.updates.conftest import add_index, add_update
+from tests.factories import add_index, add_update
 
 PROJECT = Path(__file__).resolve().parents[2]
-# A database of its own on the same server, so nothing else's keys are touched.
-REDIS_DATABASE = 15
+# A database of its own on the same server, so nothing else's keys are touched; counted down
+# from the last one by xdist worker ("gw1" takes 14), because clearing the cache empties the
+# whole database and two workers must not empty each other's.
+LAST_REDIS_DATABASE = 15
+
+
+def _redis_database():
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return LAST_REDIS_DATABASE - int(worker.removeprefix("gw"))
 
 
 def _shared_services():
     redis_url = os.environ.get("REDIS_URL", "")
     if redis_url and connection.vendor == "postgresql":
-        return redis_url.rsplit("/", 1)[0] + f"/{REDIS_DATABASE}"
+        return redis_url.rsplit("/", 1)[0] + f"/{_redis_database()}"
     message = "needs REDIS_URL and a PostgreSQL DATABASE_URL"
     if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
         pytest.fail(f"The shared-cache tests {message}; CI=true, so their absence fails the run.")

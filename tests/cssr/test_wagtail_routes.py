@@ -9,7 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from tests.workspaces.discussions.factories import Role, make_user, make_workspace, start_discussion
+from tests.factories import make_user, make_workspace, start_discussion
+from workspaces.models import Role
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from tests.world import DEMO_PASSWORD
 
 # The demo users of DESIGN.md's stable contract.
 DEMO_USERNAMES = {
@@ -40,6 +41,7 @@ def test_refuses_with_debug_off(db, settings):
     assert not User.objects.exists()
 
 
+@pytest.mark.slow
 def test_seeds_an_empty_database_with_debug_on(db, settings):
     settings.DEBUG = True
     output = seed("--if-empty", "--password", "first-pass")
@@ -53,8 +55,8 @@ def test_seeds_an_empty_database_with_debug_on(db, settings):
     assert User.objects.get(username="editor").groups.filter(name="Editors").exists()
 
 
-def test_second_run_changes_only_the_passwords(db, client):
-    seed("--force", "--password", "first-pass")
+def test_second_run_changes_only_the_passwords(seeded_world, db, client):
+    # The first run is the session's world, seeded with DEMO_PASSWORD (tests/world.py).
     member = User.objects.get(username="member_legal")
     member.display_name = "اسم اختاره العضو"
     member.save(update_fields=["display_name"])
@@ -65,7 +67,7 @@ def test_second_run_changes_only_the_passwords(db, client):
     assert row_counts() == before
     assert User.objects.get(username="member_legal").display_name == "اسم اختاره العضو"
     for username in DEMO_USERNAMES:
-        assert authenticate(username=username, password="first-pass") is None, username
+        assert authenticate(username=username, password=DEMO_PASSWORD) is None, username
         assert authenticate(username=username, password="second-pass") is not None, username
     assert client.get("/ar/").status_code == 200
     assert client.get("/en/").status_code == 200
@@ -107,6 +109,7 @@ def test_never_takes_over_a_real_user_with_a_demo_name_even_when_forced(db, sett
     assert authenticate(username="admin", password="demo-pass") is None
 
 
+@pytest.mark.slow
 def test_forced_seeding_beside_real_users_leaves_them_alone(db, settings):
     real = User.objects.create_user("amira", password="her-own-pass-1")
     seed("--force", "--password", "demo-pass")
@@ -115,6 +118,7 @@ def test_forced_seeding_beside_real_users_leaves_them_alone(db, settings):
     assert authenticate(username="member_legal", password="demo-pass-2") is not None
 
 
+@pytest.mark.slow
 def test_a_rerun_on_a_demo_only_database_only_resets_the_passwords(db, settings):
     settings.DEBUG = True
     seed("--password", "first-pass")

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
+from wagtail.test.utils import WagtailPageTestCase
 
 from faq.models import FAQPage
 from home.models import HomePage
@@ -103,12 +104,16 @@ def test_faq_page_belongs_under_a_home_page_only(demo_site, make_faq):
     root = Page.get_first_root_node()
     assert FAQPage.can_create_at(demo_site)
     assert not FAQPage.can_create_at(root)
-    assert FAQPage in HomePage.allowed_subpage_models()
-    assert FAQPage not in Page.allowed_subpage_models()
 
     faq = make_faq(("", [("Who?", "<p>1</p>")]))
     assert not FAQPage.can_create_at(faq), "nothing goes under an FAQ page"
     assert not FAQPage.can_create_at(demo_site), "one FAQ page per home page"
+
+
+class FAQPageTreeTests(WagtailPageTestCase):
+    def test_faq_pages_are_offered_under_home_pages_only(self):
+        self.assertCanCreateAt(HomePage, FAQPage)
+        self.assertCanNotCreateAt(Page, FAQPage)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, SiteSettings
 
@@ -39,8 +40,12 @@ def test_home_page_shows_the_contact_email_from_site_settings(client, demo_site)
 def test_home_page_can_be_created_at_the_root_but_not_under_a_home_page(db):
     root = Page.get_first_root_node()
     assert HomePage.can_create_at(root)
-    # A second home page is never offered under a home page, whatever the language.
-    assert HomePage not in HomePage.allowed_subpage_models()
+
+
+class HomePageTreeTests(WagtailPageTestCase):
+    def test_a_second_home_page_is_never_offered_under_a_home_page(self):
+        # Whatever the language.
+        self.assertCanNotCreateAt(HomePage, HomePage)
 
 
 def test_the_site_has_one_home_page_per_language(demo_site):

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 from faq.models import FAQPage
 from home.models import HomePage
 from search.index import NormalisedSearchMixin
-from tests.updates.conftest import add_index, add_update
+from tests.factories import add_index, add_update
 from updates.models import UpdateIndexPage, UpdatePage
 from workinggroups.models import PaperPage, WorkingGroup, WorkingGroupsPage
 

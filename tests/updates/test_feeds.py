@@ -3,7 +3,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from .conftest import add_update, restrict_to_group, restrict_with_password
+from tests.factories import add_update, restrict_to_group, restrict_with_password
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 DAY = datetime.timedelta(days=1)

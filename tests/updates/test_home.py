@@ -1,7 +1,7 @@
 import datetime
 import re
 
-from .conftest import add_update, restrict_to_group, restrict_with_password
+from tests.factories import add_update, restrict_to_group, restrict_with_password
 
 DAY = datetime.timedelta(days=1)
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from .conftest import add_update, restrict_to_group, restrict_with_password
+from tests.factories import add_update, restrict_to_group, restrict_with_password
 
 DAY = datetime.timedelta(days=1)
 

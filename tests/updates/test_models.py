@@ -3,12 +3,12 @@ import datetime
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 
 from demo.translation import publish_translation
 from home.models import HomePage
+from tests.factories import add_index, add_update
 from updates.models import UpdateIndexPage, UpdatePage
-
-from .conftest import add_index, add_update
 
 
 def test_update_index_lives_once_under_a_home_page(demo_site):
@@ -25,7 +25,11 @@ def test_updates_live_only_under_an_update_index(index):
     assert not UpdatePage.can_create_at(update)
     assert not UpdateIndexPage.can_create_at(index)
     assert not HomePage.can_create_at(update)
-    assert UpdateIndexPage.allowed_subpage_models() == [UpdatePage]
+
+
+class UpdatePageTreeTests(WagtailPageTestCase):
+    def test_an_update_index_holds_updates_only(self):
+        self.assertAllowedSubpageTypes(UpdateIndexPage, {UpdatePage})
 
 
 def test_date_defaults_to_today(db):

@@ -3,7 +3,7 @@ import datetime
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from .conftest import add_update, restrict_to_group, restrict_with_password
+from tests.factories import add_update, restrict_to_group, restrict_with_password
 
 
 def pager(response):

@@ -1,74 +1,14 @@
-"""The demo world as `seed_demo` builds it, and the people who look at it.
-
-`seed_demo` takes seconds, so each test module builds it once, inside a transaction that every
-test's own transaction nests in; the module's end rolls it all back, and the next module (or
-another app's tests) starts from an empty database again.
-"""
+"""What the workspace suites on the seeded demo world share (the world is tests/world.py): staff's
+planted pages, the private words to look for, and page comparisons."""
 
 import html
-import io
 import json
 import re
-from dataclasses import dataclass, field
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
-from django.db import transaction
-from django.test import Client
 
-DEMO_PASSWORD = "workspace-tests-pass"
 CSRF_TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
-
-
-@pytest.fixture(scope="module")
-def _seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
-
-
-@dataclass
-class World:
-    users: dict
-    workspaces: dict
-    planted: dict = field(default_factory=dict)
-
-    @classmethod
-    def load(cls):
-        from accounts.models import User
-        from demo.people import DEMO_USERS
-        from workspaces.models import WorkspacePage
-
-        users = {user.username: user for user in User.objects.filter(username__in=DEMO_USERS)}
-        users["outsider"] = User.objects.create_user(
-            "outsider", password=DEMO_PASSWORD, display_name="زائر مسجّل"
-        )
-        workspaces = {page.slug: page for page in WorkspacePage.objects.all()}
-        return cls(users=users, workspaces=workspaces)
-
-    def client(self, username=None):
-        """A browser of its own, signed in as `username` (anonymous for None)."""
-        client = Client()
-        if username is not None:
-            client.force_login(self.users[username])
-        return client
-
-    def refresh(self):
-        for workspace in self.workspaces.values():
-            workspace.refresh_from_db()
-        for user in self.users.values():
-            user.refresh_from_db()
-            # The access rule caches what it learnt about a user on the object.
-            for cached in ("_is_platform_staff", "_accepted_code_of_conduct"):
-                user.__dict__.pop(cached, None)
-
-
-@pytest.fixture
-def world(_seeded, db):
-    """Demo users (plus `outsider`, signed up but in no workspace) and workspaces by slug."""
-    return World.load()
 
 
 def without_csrf_tokens(content):

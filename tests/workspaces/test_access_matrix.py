@@ -13,6 +13,9 @@ import pytest
 from .conftest import without_csrf_tokens
 from .discovery import addresses, objects_of
 
+# Hundreds of requests per person: `make test-fast` leaves the matrix to `make test`.
+pytestmark = pytest.mark.slow
+
 ANONYMOUS = "anonymous"
 OUTSIDER = "outsider"
 MEMBER = "member"
@@ -235,14 +238,15 @@ _found = {}
 def workspace_addresses(world, slug, language):
     """The addresses of a workspace, each route filled with objects staff can open.
 
-    The seeded world is the same in every test of this module, so the search runs once.
+    The seeded world is the same in every test, so the search runs once per seeding.
     """
-    if (slug, language) not in _found:
+    key = (world.generation, slug, language)
+    if key not in _found:
         staff = world.client("staff")
-        _found[slug, language] = addresses(
+        _found[key] = addresses(
             world.workspaces[slug], language, works=lambda url: staff.get(url).status_code != 404
         )
-    return _found[slug, language]
+    return _found[key]
 
 
 def _cases():

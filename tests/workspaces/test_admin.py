@@ -118,6 +118,7 @@ def admin_urls(world, thorough=True):
     return urls + (_bulk_action_urls(world) if thorough else [])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("username", [*PARTICIPANTS, "wab_member", "outsider"])
 def test_participants_get_no_admin_at_all(planted, username):
     client = planted.client(username)
@@ -145,6 +146,7 @@ def test_participants_get_no_admin_at_all(planted, username):
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.slow
 def test_editors_never_meet_a_workspace_anywhere_in_the_admin(planted):
     """Neither its pages' words nor the people who take part in it (filters list people)."""
     client = planted.client("editor")

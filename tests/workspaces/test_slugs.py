@@ -9,12 +9,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import make_user, make_workspace, start_discussion
 from workspaces.drafts.models import DraftPage, Kind
 from workspaces.events.models import EventPage
+from workspaces.models import Role
 from workspaces.slugs import RESERVED
 
 from .discovery import routes
-from .discussions.factories import Role, make_user, make_workspace, start_discussion
 
 # The workspace's own page and the catch-all that serves the tree below it.
 TREE_ROUTES = {"workspaces:workspace", "workspaces:subpage"}

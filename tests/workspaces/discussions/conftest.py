@@ -3,7 +3,8 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 
-from .factories import Role, make_user, make_workspace
+from tests.factories import make_user, make_workspace
+from workspaces.models import Role
 
 
 @pytest.fixture

@@ -4,9 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
+from tests.factories import add_replies, start_discussion
 from workspaces.discussions.models import DiscussionPage, Reply
-
-from .factories import add_replies, start_discussion
 
 
 def edit_reply_url(reply):

@@ -1,10 +1,10 @@
 from django.urls import reverse
 from wagtail.models import PageLogEntry
+from wagtail.test.utils import WagtailPageTestCase
 
+from tests.factories import make_user, make_workspace, start_discussion
 from workspaces.discussions.models import DiscussionPage, Reply
-from workspaces.models import WorkspacePage
-
-from .factories import Role, make_user, make_workspace, start_discussion
+from workspaces.models import Role, WorkspacePage
 
 
 def new_url(workspace):
@@ -161,10 +161,11 @@ def test_the_start_button_is_shown_only_to_those_who_can_post(team, login):
     assert new_url(team.workspace) not in officer_home
 
 
-def test_discussions_live_only_below_workspaces():
-    assert DiscussionPage.parent_page_types == ["workspaces.WorkspacePage"]
-    assert DiscussionPage.allowed_subpage_models() == []
-    assert DiscussionPage in WorkspacePage.allowed_subpage_models()
+class DiscussionPageTreeTests(WagtailPageTestCase):
+    def test_discussions_live_only_below_workspaces(self):
+        self.assertAllowedParentPageTypes(DiscussionPage, {WorkspacePage})
+        self.assertAllowedSubpageTypes(DiscussionPage, {})
+        self.assertCanCreateAt(WorkspacePage, DiscussionPage)
 
 
 def test_members_of_an_admitted_group_post_in_the_shared_space(db, login):

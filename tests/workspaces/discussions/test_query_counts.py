@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from .factories import add_replies, make_user, start_discussion
+from tests.factories import add_replies, make_user, start_discussion
 
 
 def queries_for(client, url):

@@ -2,9 +2,8 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tests.factories import start_discussion
 from workspaces.markup import POSTS
-
-from .factories import start_discussion
 
 render = POSTS.render
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from .factories import make_workspace, start_discussion
+from tests.factories import make_workspace, start_discussion
 
 
 def found(client, workspace, query, everywhere=False):

@@ -1,8 +1,7 @@
 from django.urls import reverse
 
+from tests.factories import add_replies, start_discussion
 from workspaces.discussions.models import Reply
-
-from .factories import add_replies, start_discussion
 
 
 def reply_url(discussion):

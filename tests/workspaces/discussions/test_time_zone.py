@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from .factories import add_replies, start_discussion
+from tests.factories import add_replies, start_discussion
 
 WHEN = datetime.datetime(2026, 3, 2, 10, 5, tzinfo=datetime.UTC)
 

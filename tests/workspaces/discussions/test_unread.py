@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from .factories import start_discussion
+from tests.factories import start_discussion
 
 
 def listed(client, workspace):

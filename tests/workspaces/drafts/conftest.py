@@ -1,15 +1,17 @@
 """The world drafts live in: demo users, public working groups, workspaces and their drafts.
 
-Built once per test module inside a transaction that every test's own transaction nests in; the
-module's end rolls it back, so the next module starts from an empty database again.
+Seeded once per test session like the demo world, and run as a block of its own
+(tests/world.py): every test's transaction nests in it, and the world is rolled back after the
+last drafts test, so other tests start from an empty database.
 """
 
 import re
 from dataclasses import dataclass
 
 import pytest
-from django.db import transaction
 from django.test import Client
+
+from tests.world import SessionWorld
 
 PASSWORD = "drafts-tests-pass"
 BASE_REVISION = re.compile(r'name="base_revision" value="(\d+)"')
@@ -28,12 +30,14 @@ def build_world():
     create_drafts(users)
 
 
-@pytest.fixture(scope="module")
-def _drafts_world(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        build_world()
-        yield
-        transaction.set_rollback(True)
+DRAFTS_WORLD = SessionWorld("seeded_drafts_world", build_world)
+
+
+@pytest.fixture(scope="session")
+def seeded_drafts_world(django_db_setup, django_db_blocker):
+    DRAFTS_WORLD.open(django_db_blocker)
+    yield DRAFTS_WORLD
+    DRAFTS_WORLD.close()
 
 
 @dataclass
@@ -54,7 +58,7 @@ class World:
 
 
 @pytest.fixture
-def world(_drafts_world, db):
+def world(seeded_drafts_world, db):
     from accounts.models import User
     from demo.people import DEMO_USERS
     from workspaces.models import WorkspacePage

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from wagtail.test.utils import WagtailPageTestCase
 
 from workspaces.drafts.models import DraftPage, DraftRevision
 from workspaces.models import WorkspacePage
@@ -23,11 +24,12 @@ def url(name, draft, **query):
     return address
 
 
-def test_drafts_live_only_in_a_workspace():
-    assert DraftPage.allowed_parent_page_models() == [WorkspacePage]
-    assert DraftPage in WorkspacePage.allowed_subpage_models()
-    # Started in the workspace only, so every draft begins with a member's revision.
-    assert not DraftPage.is_creatable
+class DraftPageTreeTests(WagtailPageTestCase):
+    def test_drafts_live_only_in_a_workspace(self):
+        self.assertAllowedParentPageTypes(DraftPage, {WorkspacePage})
+        self.assertCanCreateAt(WorkspacePage, DraftPage)
+        # Started in the workspace only, so every draft begins with a member's revision.
+        self.assertFalse(DraftPage.is_creatable)
 
 
 def test_a_member_starts_a_draft_and_every_save_is_a_revision(world):

@@ -2,11 +2,11 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
-from workspaces.events.models import EventPage
-from workspaces.models import Membership, Role, WorkspaceIndexPage, WorkspacePage
-from workspaces.provisioning import staff_group
+from tests import factories
+from tests.factories import make_user, make_workspace
+from workspaces.models import Role
 
 DAMASCUS = zoneinfo.ZoneInfo("Asia/Damascus")
 
@@ -18,33 +18,16 @@ def _english():
         yield
 
 
-def make_workspace(index, slug, title, **fields):
-    today = timezone.localdate()
-    workspace = WorkspacePage(
-        slug=slug,
-        title=title,
-        theme=title,
-        term_start=today - datetime.timedelta(days=10),
-        term_end=today + datetime.timedelta(days=80),
-        **fields,
-    )
-    index.add_child(instance=workspace)
-    workspace.save_revision().publish()
-    workspace.sync_access()
-    return workspace
-
-
 @pytest.fixture
-def people(django_user_model):
+def people(db):
     def person(username, **fields):
         # English, so feeds (written in each person's language) show the source strings.
         fields.setdefault("preferred_language", "en")
-        return django_user_model.objects.create_user(
-            username=username, password="pass", email=f"{username}@example.org", **fields
-        )
+        return make_user(username, password="pass", email=f"{username}@example.org", **fields)
 
-    staff = person("staff_person", display_name="Daniel Weber", time_zone="Europe/Zurich")
-    staff.groups.add(staff_group())
+    staff = person(
+        "staff_person", staff=True, display_name="Daniel Weber", time_zone="Europe/Zurich"
+    )
     return {
         "creator": person(
             "creator",
@@ -63,29 +46,26 @@ def people(django_user_model):
 
 @pytest.fixture
 def workspaces(db, people):
-    index = WorkspaceIndexPage.provision()
-    legal = make_workspace(index, "legal", "Legal and constitutional")
-    electoral = make_workspace(index, "electoral", "Electoral")
-    Membership.objects.create(user=people["creator"], workspace=legal, role=Role.MEMBER)
-    Membership.objects.create(user=people["member"], workspace=legal, role=Role.RAPPORTEUR)
-    Membership.objects.create(user=people["other_group"], workspace=electoral, role=Role.MEMBER)
+    legal_title, electoral_title = "Legal and constitutional", "Electoral"
+    legal = make_workspace(
+        "legal",
+        title=legal_title,
+        theme=legal_title,
+        members={people["creator"]: Role.MEMBER, people["member"]: Role.RAPPORTEUR},
+    )
+    electoral = make_workspace(
+        "electoral",
+        title=electoral_title,
+        theme=electoral_title,
+        members={people["other_group"]: Role.MEMBER},
+    )
     return {"legal": legal, "electoral": electoral}
 
 
 @pytest.fixture
 def plan_event(workspaces, people):
-    def plan(workspace="legal", owner="creator", starts_in=datetime.timedelta(days=2), **fields):
-        start = fields.pop("start", timezone.now() + starts_in)
-        values = {
-            "title": "Group meeting",
-            "description": "Read the draft first.",
-            "start": start,
-            "end": start + datetime.timedelta(hours=1),
-            "time_zone": "Asia/Damascus",
-            "online": True,
-        }
-        values.update(fields)
-        return EventPage.create(workspaces[workspace], author=people[owner], **values)
+    def plan(workspace="legal", owner="creator", **fields):
+        return factories.plan_event(workspaces[workspace], people[owner], **fields)
 
     return plan
 

@@ -6,8 +6,10 @@ import zoneinfo
 
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
 
 from workspaces.events.models import EventAnswer, EventPage
+from workspaces.models import WorkspacePage
 
 ZURICH = zoneinfo.ZoneInfo("Europe/Zurich")
 DAMASCUS = zoneinfo.ZoneInfo("Asia/Damascus")
@@ -265,4 +267,9 @@ def test_event_pages_belong_only_under_workspaces(workspaces):
 
     assert EventPage.can_create_at(legal)
     assert not EventPage.can_create_at(legal.get_parent())
-    assert EventPage in legal.specific_class.allowed_subpage_models()
+
+
+class EventPageTreeTests(WagtailPageTestCase):
+    def test_event_pages_belong_only_under_workspaces(self):
+        self.assertAllowedParentPageTypes(EventPage, {WorkspacePage})
+        self.assertCanCreateAt(WorkspacePage, EventPage)

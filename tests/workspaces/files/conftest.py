@@ -1,9 +1,22 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from demo.samples import arabic_pdf, demo_image
-from workspaces.files.checks import check_upload
-from workspaces.files.models import WorkspaceFile
+from tests import factories
+from tests.factories import (
+    adopt_code_of_conduct,
+    make_user,
+    make_workspace,
+    store_file,
+)
+from workspaces.models import Role, WorkspacePage
+
+# The demo's usernames, so each test reads as the demo world would: {username: role in legal}.
+LEGAL_ROLES = {
+    "member_legal": Role.MEMBER,
+    "member_new": Role.MEMBER,
+    "rapporteur_legal": Role.RAPPORTEUR,
+    "officer_legal": Role.OFFICER,
+    "focal_legal": Role.FOCAL_POINT,
+}
 
 
 @pytest.fixture(autouse=True)
@@ -27,15 +40,29 @@ def stored_files(private_media):
 
 
 @pytest.fixture
-def world(db, demo_users):
-    """The demo workspaces and users, with an outsider and staff."""
-    from django.contrib.auth import get_user_model
-
-    from demo.workspaces import create_workspaces
-
-    workspaces = create_workspaces(demo_users)
-    outsider = get_user_model().objects.create_user("outsider", password="outsider-pass-1")
-    return {"users": {**demo_users, "outsider": outsider}, "workspaces": workspaces}
+def world(db):
+    """The demo's two working groups and shared space, with the people the file tests ask for
+    by the demo's usernames: every role in legal, a member of each other space, staff and an
+    outsider. All but `member_new` have accepted the code of conduct."""
+    users = {name: make_user(name) for name in LEGAL_ROLES}
+    users |= {name: make_user(name) for name in ("member_electoral", "wab_member", "outsider")}
+    users["staff"] = make_user("staff", staff=True)
+    legal = make_workspace(
+        "legal-constitutional",
+        members={users[name]: role for name, role in LEGAL_ROLES.items()},
+    )
+    electoral = make_workspace("electoral", members={users["member_electoral"]: Role.MEMBER})
+    shared = make_workspace(
+        "women-advisory-board-shared",
+        kind=WorkspacePage.Kind.SHARED,
+        admits=[legal, electoral],
+        members={users["wab_member"]: Role.MEMBER},
+    )
+    adopt_code_of_conduct(
+        accepted_by=[user for name, user in users.items() if name != "member_new"]
+    )
+    workspaces = {page.slug: page for page in (legal, electoral, shared)}
+    return {"users": users, "workspaces": workspaces}
 
 
 @pytest.fixture
@@ -43,21 +70,11 @@ def legal(world):
     return world["workspaces"]["legal-constitutional"]
 
 
-def upload(name, data, content_type="application/octet-stream"):
-    return SimpleUploadedFile(name, data, content_type)
-
-
 @pytest.fixture
 def start_discussion(world):
-    from workspaces.discussions.models import DiscussionPage
-
     def start(workspace, title="نقاش", author="member_legal"):
-        return DiscussionPage.create(
-            workspace=workspace,
-            author=world["users"][author],
-            title=title,
-            body="نص النقاش",
-            kind=DiscussionPage.Kind.DISCUSSION,
+        return factories.start_discussion(
+            workspace, world["users"][author], title=title, body="نص النقاش"
         )
 
     return start
@@ -66,11 +83,6 @@ def start_discussion(world):
 @pytest.fixture
 def make_file(world):
     def make(workspace, name="paper.pdf", data=None, user=None, **kwargs):
-        if data is None:
-            data = arabic_pdf(["ورقة عمل"]) if name.endswith(".pdf") else demo_image()
-        user = user or world["users"]["member_legal"]
-        return WorkspaceFile.create(
-            workspace, author=user, upload=check_upload(upload(name, data)), **kwargs
-        )
+        return store_file(workspace, user or world["users"]["member_legal"], name, data, **kwargs)
 
     return make

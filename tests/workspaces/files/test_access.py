@@ -14,7 +14,7 @@ REFUSED = ["outsider", "member_electoral", "wab_member"]
 def files(legal, make_file, world):
     paper = make_file(legal, "paper.pdf", title="ورقة")
     picture = make_file(legal, "photo.png", data=demo_image(format="PNG"), title="صورة")
-    from tests.workspaces.files.conftest import upload
+    from tests.factories import upload
     from workspaces.files.checks import check_upload
 
     picture.add_version(

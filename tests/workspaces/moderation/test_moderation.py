@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from tests.workspaces.discussions.factories import start_discussion
+from tests.factories import start_discussion
 from workspaces.discussions.models import DiscussionPage, Reply
 from workspaces.moderation.models import ModerationLog, Report
 
