@@ -65,12 +65,12 @@ def workspace_view(methods=("GET", "HEAD"), needs=None, load=None):
 
     def decorator(view):
         def enter(request, slug, *args, **kwargs):
-            workspace = (
-                WorkspacePage.objects.for_user(request.user).live().filter(slug=slug).first()
-            )
-            if workspace is None:
+            # One query: the workspace together with everything the rule needs about the user.
+            workspace = WorkspacePage.objects.live().filter(slug=slug).with_access(request.user)
+            workspace = workspace.first()
+            access = workspace.access_for(request.user) if workspace else None
+            if access is None or not access.can_view:
                 raise Http404
-            access = workspace.access_for(request.user)
             if access.needs_code_of_conduct:
                 url = reverse("workspaces:code_of_conduct")
                 return redirect(f"{url}?{urlencode({'next': request.get_full_path()})}")

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -66,16 +66,61 @@ class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
 class WorkspaceQuerySet(PageQuerySet):
     def for_user(self, user):
         """Workspaces `user` may enter: staff see all; others through an active membership,
-        directly or through a group admitted to a shared space."""
+        directly or through a group admitted to a shared space. Each knows its
+        `access_for(user)` without another query."""
         if not user.is_authenticated:
             return self.none()
+        entered = self.with_access(user)
         if is_platform_staff(user):
-            return self
-        memberships = Membership.objects.filter(user=user)
-        mine = memberships.active().values("workspace_id")
-        # Blocked in (or gone from) a shared space means out, even while their group is admitted.
-        shut = memberships.exclude(Membership.active_q()).values("workspace_id")
-        return self.filter(Q(pk__in=mine) | Q(admits__in=mine)).exclude(pk__in=shut).distinct()
+            return entered
+        return entered.filter(user_role__isnull=False)
+
+    def with_access(self, user):
+        """Annotate each workspace with what `access_for(user)` derives its answer from.
+
+        The whole rule in one query: the role `user` holds (`user_role`, None for no way in),
+        whether they are platform staff and whether they accepted the current code of
+        conduct. The gate asks this for every workspace address, so it must stay one query.
+        """
+        if not user.is_authenticated:
+            return self.annotate(
+                access_user_id=Value(None, output_field=models.IntegerField()),
+                user_role=Value(None, output_field=models.CharField()),
+                user_is_staff=Value(False),
+                user_accepted_code=Value(True),
+            )
+        mine = Membership.objects.filter(user=user)
+        direct = mine.filter(workspace=OuterRef("pk"))
+        via = mine.active().filter(workspace__admitted_to=OuterRef("pk")).order_by("pk")
+        staff = Group.objects.filter(name=STAFF_GROUP_NAME, user=user)
+        code = CodeOfConduct.objects.filter(published_at__lte=timezone.now()).order_by("-version")
+        accepted = CodeOfConductAcceptance.objects.filter(
+            user=user, code=Subquery(code.values("pk")[:1])
+        )
+        return self.annotate(
+            access_user_id=Value(user.pk, output_field=models.IntegerField()),
+            direct_state=Subquery(direct.values("state")[:1]),
+            direct_role=Subquery(direct.values("role")[:1]),
+            via_role=Subquery(via.values("role")[:1]),
+        ).annotate(
+            # A membership of this workspace decides alone: blocked here is blocked, whatever
+            # group the person belongs to. A rapporteur of one group is an ordinary member of
+            # a shared space.
+            user_role=Case(
+                When(direct_state__in=Membership.ACTIVE_STATES, then=F("direct_role")),
+                When(direct_state__isnull=False, then=None),
+                When(
+                    kind=WorkspacePage.Kind.SHARED,
+                    via_role=Role.RAPPORTEUR,
+                    then=Value(Role.MEMBER),
+                ),
+                When(kind=WorkspacePage.Kind.SHARED, then=F("via_role")),
+                default=None,
+                output_field=models.CharField(),
+            ),
+            user_is_staff=Value(True) if user.is_superuser else Exists(staff),
+            user_accepted_code=~Exists(code) | Exists(accepted),
+        )
 
 
 class WorkspaceManager(PageManager.from_queryset(WorkspaceQuerySet)):
@@ -177,27 +222,27 @@ class WorkspacePage(WorkspaceTreePageMixin, Page):
     # -- The access rule -------------------------------------------------------------------
 
     def access_for(self, user):
-        """The one answer to "what may this user do here", derived from memberships."""
-        staff = is_platform_staff(user)
-        role = None
-        if user.is_authenticated:
-            direct = Membership.objects.filter(user=user, workspace=self).first()
-            if direct is not None:
-                # A membership of this workspace decides alone: blocked here is blocked, whatever
-                # group the person belongs to.
-                role = direct.role if direct.is_active else None
-            elif self.kind == self.Kind.SHARED:
-                via = (
-                    Membership.objects.active()
-                    .filter(user=user, workspace__admitted_to=self)
-                    .values_list("role", flat=True)
-                    .first()
-                )
-                if via is not None:
-                    # A rapporteur of one group is an ordinary member of a shared space.
-                    role = Role.MEMBER if via == Role.RAPPORTEUR else via
-        needs_code = role is not None and not CodeOfConduct.accepted_current(user)
-        return Access(workspace=self, role=role, is_staff=staff, needs_code_of_conduct=needs_code)
+        """The one answer to "what may this user do here", derived from memberships.
+
+        Read from the annotations of `WorkspaceQuerySet.with_access` when this instance was
+        loaded with them for `user` (the gate does), else asked in one query.
+        """
+        if not user.is_authenticated:
+            return Access(workspace=self, role=None, is_staff=False)
+        facts = self
+        if getattr(self, "access_user_id", None) != user.pk:
+            facts = type(self).objects.filter(pk=self.pk).with_access(user).get()
+        # Other checks of the same request (drafts, the admin's privacy rules) ask these again.
+        user._is_platform_staff = facts.user_is_staff
+        user._accepted_code_of_conduct = facts.user_accepted_code
+        role = facts.user_role
+        needs_code = role is not None and not facts.user_accepted_code
+        return Access(
+            workspace=self,
+            role=role,
+            is_staff=facts.user_is_staff,
+            needs_code_of_conduct=needs_code,
+        )
 
     @property
     def is_open(self):
