@@ -15,7 +15,6 @@ from wagtail.models import PageViewRestriction
 
 from accounts.models import User
 from demo.samples import arabic_pdf, demo_image
-from search.text import normalise
 from updates.models import UpdateIndexPage, UpdatePage
 from workspaces.discussions.models import DiscussionPage, Reply
 from workspaces.events.models import EventPage
@@ -113,9 +112,8 @@ def add_replies(discussion, authors, count, *, start=None):
             discussion=discussion,
             author=authors[number % len(authors)],
             body=f"Reply number {number}",
-            search_text=normalise(f"Reply number {number}"),
             created_at=start + datetime.timedelta(minutes=number),
-        )
+        ).derive()
         for number in range(count)
     ]
     Reply.objects.bulk_create(replies)

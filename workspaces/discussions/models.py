@@ -23,7 +23,7 @@ from wagtail.models import Page, PageManager
 from wagtail.models.pages import PageQuerySet
 
 from search.text import normalise
-from workspaces.markup import excerpt
+from workspaces.markup import RenderedBody, excerpt
 from workspaces.models import Role
 from workspaces.moderation.models import Moderated
 from workspaces.pages import FeaturePageMixin
@@ -81,7 +81,7 @@ class DiscussionManager(PageManager.from_queryset(DiscussionQuerySet)):
     pass
 
 
-class DiscussionPage(FeaturePageMixin, Moderated, Page):
+class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
     """A discussion or a concern raised by a member, with its replies below it."""
 
     class Kind(models.TextChoices):
@@ -90,6 +90,7 @@ class DiscussionPage(FeaturePageMixin, Moderated, Page):
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.DISCUSSION)
     body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
+    body_html = models.TextField(blank=True, editable=False)
     tags = ClusterTaggableManager(through=TaggedDiscussion, blank=True, verbose_name=_("tags"))
     focal_point_invited = models.BooleanField(
         _("focal point invited"),
@@ -136,6 +137,7 @@ class DiscussionPage(FeaturePageMixin, Moderated, Page):
 
     def save(self, *args, **kwargs):
         self.search_text = normalise(f"{self.title}\n{self.body}")
+        self.render_body()
         return super().save(*args, **kwargs)
 
     def with_content_json(self, content):
@@ -257,13 +259,26 @@ class DiscussionPage(FeaturePageMixin, Moderated, Page):
 class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
     workspace_field = "discussion"
 
+    def in_workspace(self, workspace):
+        # Also by the reply's own workspace column: "the latest replies here" is then read from
+        # an index in the order wanted, however many replies the workspace holds.
+        return super().in_workspace(workspace).filter(workspace=workspace)
 
-class Reply(Moderated):
+    def in_workspaces(self, workspaces):
+        workspaces = list(workspaces)
+        return super().in_workspaces(workspaces).filter(workspace__in=workspaces)
+
+
+class Reply(RenderedBody, Moderated):
     discussion = models.ForeignKey(
         DiscussionPage,
         verbose_name=_("discussion"),
         on_delete=models.CASCADE,
         related_name="replies",
+    )
+    # The discussion's workspace, kept on the row for the indexes below.
+    workspace = models.ForeignKey(
+        "workspaces.WorkspacePage", on_delete=models.CASCADE, editable=False, related_name="+"
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -272,6 +287,7 @@ class Reply(Moderated):
         related_name="discussion_replies",
     )
     body = models.TextField(_("text"), max_length=REPLY_MAX_LENGTH)
+    body_html = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     search_text = models.TextField(blank=True, editable=False)
@@ -285,19 +301,32 @@ class Reply(Moderated):
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["discussion", "created_at"])]
+        # Pages of a thread, and the latest replies of a workspace, in reading order.
+        indexes = [
+            models.Index(fields=["discussion", "created_at", "id"]),
+            models.Index(fields=["workspace", "created_at", "id"]),
+        ]
 
     def __str__(self):
         return excerpt(self.body, 60)
 
     def save(self, *args, **kwargs):
-        self.search_text = normalise(self.body)
+        self.derive()
         return super().save(*args, **kwargs)
+
+    def derive(self):
+        """Fill what the row keeps of its text and its thread; `save` does it, and so must
+        anything that writes replies in bulk."""
+        if self.workspace_id is None:
+            self.workspace_id = self.discussion.workspace.pk
+        self.search_text = normalise(self.body)
+        self.render_body()
+        return self
 
     def revise(self, *, body):
         self.body = body
         self.edited_at = timezone.now()
-        self.save(update_fields=["body", "edited_at", "search_text"])
+        self.save(update_fields=["body", "edited_at", "search_text", "body_html"])
 
     def is_editable_by(self, user, access, now=None):
         return (
@@ -342,8 +371,16 @@ class ReadState(models.Model):
 
     @classmethod
     def mark_read(cls, user, discussion):
-        """Record that `user` has seen the thread now; return when they had seen it before."""
+        """Record that `user` has seen the thread now; return when they had seen it before.
+
+        A discussion fetched `with_read_state(user)` already says when: one write, no read.
+        """
         now = timezone.now()
+        if hasattr(discussion, "last_read_at"):
+            previous = discussion.last_read_at
+            mine = cls.objects.filter(user=user, discussion=discussion)
+            if previous is not None and mine.update(last_read_at=now):
+                return previous
         state, created = cls.objects.get_or_create(
             user=user, discussion=discussion, defaults={"last_read_at": now}
         )

@@ -148,7 +148,8 @@ def search(request, access):
         .order_by("-last_activity_at")[:SEARCH_RESULTS_PER_PAGE]
     )
     replies = Paginator(
-        Reply.objects.filter(may_see_reply, discussion__in=visible_discussions)
+        Reply.objects.in_workspaces(workspaces)
+        .filter(may_see_reply, discussion__in=visible_discussions)
         .filter(*[Q(search_text__contains=word) for word in words])
         .select_related("author", "discussion")
         .order_by("-created_at", "-pk"),
