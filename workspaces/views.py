@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -68,9 +67,7 @@ def members(request, access):
 def serve_page(request, access, path=""):
     """Any page of the workspace tree, found by its path below the workspace page."""
     components = [component for component in path.split("/") if component]
-    page = access.workspace.route(request, components).page
-    if not page.live:
-        raise Http404
+    page = pages.find(request, access.workspace, components)
     if page.pk != access.workspace.pk:
         # Found below this workspace: the page need not ask the database which one it is in.
         page.workspace = access.workspace

@@ -15,4 +15,4 @@ class DiscussionsConfig(AppConfig):
         from . import thread
         from .models import DiscussionPage
 
-        pages.register(DiscussionPage, thread.serve)
+        pages.register(DiscussionPage, thread.serve, load=thread.load)

@@ -45,6 +45,11 @@ def _annotate_post(post, *, user, access, badges, can_reply, now):
     post.can_quote = can_reply and post.shows_text
 
 
+def load(request, discussions):
+    """How `workspaces.pages` fetches a thread: with its author and when this reader last read it."""
+    return discussions.select_related("owner").with_read_state(request.user)
+
+
 def serve(request, access, discussion):
     """The thread page (`workspaces.pages`); opening it marks the thread read, unless previewed."""
     previously_read = None
@@ -76,7 +81,9 @@ def thread_context(request, access, discussion, previously_read=None):
         )
 
     first_new_url = None
-    if previously_read is not None and not any(reply.is_new for reply in replies):
+    # Nothing new since the last visit (the discussion knows its latest activity): no query.
+    newer = previously_read is not None and discussion.last_activity_at > previously_read
+    if newer and not any(reply.is_new for reply in replies):
         first_new = (
             discussion.replies.filter(created_at__gt=previously_read).exclude(author=user).first()
         )

@@ -63,6 +63,18 @@ class EventQuerySet(InWorkspaceQuerySet, PageQuerySet):
             online=True, cancelled=False, start__lte=now + ROOM_OPENS_BEFORE, end__gt=now
         ).order_by("start")
 
+    def for_home(self, limit, now=None):
+        """`(current, upcoming)` from one query: the meeting in the room now (or None) and the
+        next `limit` events that have not ended, soonest first."""
+        now = now or timezone.now()
+        upcoming = self.upcoming(now).order_by("start", "pk").values("pk")[:limit]
+        in_room = self.in_meeting_room(now).order_by("start", "pk").values("pk")[:1]
+        # The room's meeting has not ended either: when it is not among the next `limit`, those
+        # all start before it, so the first `limit` of both together are the upcoming ones.
+        events = list(self.filter(Q(pk__in=upcoming) | Q(pk__in=in_room)).order_by("start", "pk"))
+        current = next((event for event in events if event.room_is_open(now)), None)
+        return current, events[:limit]
+
 
 class EventManager(PageManager.from_queryset(EventQuerySet)):
     pass

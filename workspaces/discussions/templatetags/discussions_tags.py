@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.db.models import Count, Window
 
 from workspaces import markup
 from workspaces.discussions.models import DiscussionPage, Reply
@@ -9,12 +10,6 @@ register = template.Library()
 
 HOME_DISCUSSIONS = 10
 ACTIVITY_ITEMS = 8
-
-
-@register.filter
-def markdown(text):
-    """A post's Markdown source as sanitised HTML (`workspaces.markup.POSTS`)."""
-    return markup.POSTS.render(text)
 
 
 @register.filter
@@ -34,7 +29,9 @@ def workspace_activity(context):
     request, workspace, access = context["request"], context["workspace"], context["access"]
     user = request.user
     here = DiscussionPage.objects.in_workspace(workspace)
-    discussions = prepare_listing(here.for_listing(user)[:HOME_DISCUSSIONS], user, access)
+    # How many there are in all comes with the latest ones, not from a second query.
+    latest = here.for_listing(user).annotate(total=Window(Count("pk")))[:HOME_DISCUSSIONS]
+    discussions = prepare_listing(latest, user, access)
 
     started = here.select_related("owner").order_by("-first_published_at", "-pk")
     replies = Reply.objects.in_workspace(workspace).select_related("author", "discussion")
@@ -54,6 +51,6 @@ def workspace_activity(context):
         "workspace": workspace,
         "access": access,
         "discussions": discussions,
-        "discussion_count": here.count(),
+        "discussion_count": discussions[0].total if discussions else 0,
         "events": events[:ACTIVITY_ITEMS],
     }

@@ -41,10 +41,22 @@ def event_when(context, event):
     }
 
 
+@register.simple_tag(takes_context=True)
+def home_events(context, limit=3):
+    """The workspace home's events, from one query: `.current` is the meeting in the room now
+    (or None), `.upcoming` the next `limit` events. Empty outside a workspace."""
+    access = context.get("access")
+    current, upcoming = None, []
+    if access is not None and access.can_view:
+        current, upcoming = EventPage.objects.in_workspace(access.workspace).for_home(limit)
+    return {"current": current, "upcoming": upcoming}
+
+
 @register.inclusion_tag("events/includes/meeting_room.html", takes_context=True)
-def meeting_room(context, event=None):
-    """The join button: on the workspace home always, prominent while an online event is on;
-    on an online event until it ends, prominent from shortly before its start.
+def meeting_room(context, event=None, home=None):
+    """The join button: on the workspace home always, prominent while an online event is on
+    (`home` is what `home_events` found); on an online event until it ends, prominent from
+    shortly before its start.
 
     Rendered only where the context holds the viewer's access to the workspace, which only
     workspace views provide.
@@ -54,7 +66,7 @@ def meeting_room(context, event=None):
         return {"show": False}
     now = timezone.now()
     if event is None:
-        current = EventPage.objects.in_workspace(access.workspace).in_meeting_room(now).first()
+        current = (home or {}).get("current")
         prominent = current is not None
     elif not event.online or event.cancelled or event.is_over(now):
         return {"show": False}
@@ -69,15 +81,15 @@ def meeting_room(context, event=None):
 
 
 @register.inclusion_tag("events/includes/upcoming_events.html", takes_context=True)
-def upcoming_events(context, limit=3):
+def upcoming_events(context, home):
+    """The next events on the workspace home (`home` is what `home_events` found)."""
     access = context.get("access")
     if access is None or not access.can_view:
         return {"show": False}
-    # Not "events": the workspace home's activity feed uses that name in the same page.
-    events = EventPage.objects.in_workspace(access.workspace).upcoming()[:limit]
     return {
+        # Not "events": the workspace home's activity feed uses that name in the same page.
+        "upcoming": home["upcoming"],
         "show": True,
-        "upcoming": events,
         "workspace": access.workspace,
         "request": context["request"],
     }
