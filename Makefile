@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-browser lint format messages check-messages bench clean
+.PHONY: help run test test-fast test-browser lint format messages check-messages bench bench-workspaces clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -78,6 +78,21 @@ bench: $(VENV)/.installed-dev ## Requests/s and latency of public pages under gu
 	$(PY) manage.py collectstatic --no-input -v0 && \
 	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
 	$(PY) -m demo.bench
+
+# The same preparation, then the generated world of issue 12 on top (demo/bulk.py). Sizes:
+# BENCH_SIZES; extra options for the script (--sql "workspace home"): BENCH_ARGS.
+BENCH_SIZES ?= --workspaces 20 --discussions 5000 --replies 100000 --long-thread 2000
+bench-workspaces: $(VENV)/.installed-dev ## Queries, requests/s and worker memory of workspace pages at scale
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	$(PY) manage.py compile_catalogues
+	export DJANGO_SETTINGS_MODULE=cssr.settings.production SECRET_KEY=bench-only SECURE_SSL_REDIRECT=false \
+		ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=$(BENCH_DIR)/static LOG_LEVEL=WARNING \
+		DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(BENCH_DIR)/db.sqlite3}; \
+	$(PY) manage.py migrate --no-input -v0 && \
+	$(PY) manage.py collectstatic --no-input -v0 && \
+	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
+	$(PY) manage.py seed_bulk --force $(BENCH_SIZES) && \
+	$(PY) -m demo.bench_workspaces $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment and local artefacts
 	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache .import_linter_cache

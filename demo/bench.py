@@ -39,8 +39,10 @@ def fetch(connection, path, headers=None):
     return response, body
 
 
-def load(port, path, requests, concurrency):
-    """`requests` GETs spread over `concurrency` keep-alive connections; latencies in ms."""
+def load(port, path, requests, concurrency, headers=None):
+    """`requests` GETs spread over `concurrency` keep-alive connections; latencies in ms.
+
+    `headers` go with every request (a signed-in visitor's session cookie)."""
     latencies = []
     failures = []
     lock = threading.Lock()
@@ -51,7 +53,7 @@ def load(port, path, requests, concurrency):
         mine = []
         for _ in range(per_worker):
             start = time.perf_counter()
-            response, _body = fetch(connection, path)
+            response, _body = fetch(connection, path, headers)
             mine.append((time.perf_counter() - start) * 1000)
             if response.status != 200:
                 with lock:
@@ -91,6 +93,25 @@ def first_visit_weight(port, path):
     return total, len(assets), [url.decode() for url in foreign if b"127.0.0.1" not in url]
 
 
+def start_gunicorn(port, workers):
+    """gunicorn serving the project on 127.0.0.1:`port` with the settings of the environment."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cssr.wsgi",
+            "--bind",
+            f"{HOST}:{port}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+        ],
+        env={**os.environ, "GUNICORN_BIND": f"{HOST}:{port}"},
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, default=8765)
@@ -99,21 +120,7 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
 
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "cssr.wsgi",
-            "--bind",
-            f"{HOST}:{args.port}",
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "/dev/null",
-        ],
-        env={**os.environ, "GUNICORN_BIND": f"{HOST}:{args.port}"},
-    )
+    server = start_gunicorn(args.port, args.workers)
     try:
         wait_until_up(args.port)
         _response, home = fetch(http.client.HTTPConnection(HOST, args.port), "/ar/")
