@@ -30,7 +30,6 @@ from wagtail.models import Page, Revision
 from accounts.models import User
 from search.text import normalise
 from workspaces.discussions.models import DiscussionPage, DiscussionTag, Reply, TaggedDiscussion
-from workspaces.markup import POSTS
 from workspaces.models import (
     CodeOfConduct,
     CodeOfConductAcceptance,
@@ -92,18 +91,11 @@ class Plan:
     page: DiscussionPage = None
 
 
-def has_stored_html(model):
-    """Whether `model` keeps its Markdown rendered beside the text (a `body_html` field)."""
-    return any(field.name == "body_html" for field in model._meta.concrete_fields)
-
-
 def reply_row(discussion, author, body, created_at):
-    """An unsaved reply as `Reply.save` and `DiscussionPage.add_reply` would store it."""
-    row = Reply(discussion=discussion, author=author, body=body, created_at=created_at)
-    row.search_text = normalise(body)
-    if has_stored_html(Reply):
-        row.body_html = POSTS.render(body)
-    return row
+    """An unsaved reply as `Reply.save` stores it (`Reply.derive`: workspace, search text and
+    safe HTML); `discussion.workspace` is known, so it asks no query."""
+    reply = Reply(discussion=discussion, author=author, body=body, created_at=created_at)
+    return reply.derive()
 
 
 def generate(sizes, now=None):
@@ -271,10 +263,9 @@ def _spread(rng, total, count):
 def _write_discussions(plans):
     discussion_type = ContentType.objects.get_for_model(DiscussionPage)
     page_type = ContentType.objects.get_for_model(Page)
-    stored_html = has_stored_html(DiscussionPage)
     for workspace in {plan.workspace.pk: plan.workspace for plan in plans}.values():
         mine = [plan for plan in plans if plan.workspace.pk == workspace.pk]
-        _place_in_tree(workspace, mine, discussion_type, stored_html)
+        _place_in_tree(workspace, mine, discussion_type)
 
     # Wagtail's Page rows first (their ids come back), then the discussions' own rows: Django's
     # bulk_create refuses a model that inherits from another table, so those go through the
@@ -328,7 +319,7 @@ def _write_discussions(plans):
     Page.objects.bulk_update(bases, ["latest_revision", "live_revision"], batch_size=BATCH_SIZE)
 
 
-def _place_in_tree(workspace, plans, discussion_type, stored_html):
+def _place_in_tree(workspace, plans, discussion_type):
     """Unsaved discussions after the workspace's last child, as `add_child` would number them."""
     last = workspace.get_last_child()
     step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
@@ -359,8 +350,9 @@ def _place_in_tree(workspace, plans, discussion_type, stored_html):
             last_activity_at=max([plan.started, *visible]),
             search_text=normalise(f"{plan.title}\n{plan.body}"),
         )
-        if stored_html:
-            plan.page.body_html = POSTS.render(plan.body)
+        plan.page.render_body()
+        # Known here: the replies' rows take it from the discussion without asking.
+        plan.page.workspace = workspace
     Page.objects.filter(pk=workspace.pk).update(numchild=F("numchild") + len(plans))
 
 

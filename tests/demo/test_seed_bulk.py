@@ -14,6 +14,7 @@ from wagtail.models import Page
 from accounts.models import User
 from demo.bulk import LONG_THREAD_WORKSPACE, WORKSPACE_SLUG_PREFIX
 from workspaces.discussions.models import DiscussionPage, Reply
+from workspaces.markup import POSTS
 from workspaces.models import WorkspacePage
 
 SIZES = {"workspaces": 2, "discussions": 10, "replies": 50, "long_thread": 25}
@@ -70,6 +71,11 @@ def test_denormalised_fields_match_the_rows(before):
         stored = (discussion.reply_count, discussion.last_activity_at)
         discussion.refresh_activity()
         assert (discussion.reply_count, discussion.last_activity_at) == stored
+        # Stored as saving them would: the thread's workspace, the safe HTML of the text.
+        assert discussion.body_html == POSTS.render(discussion.body)
+        for reply in discussion.replies.all():
+            assert reply.workspace_id == discussion.get_parent().pk
+            assert reply.body_html == POSTS.render(reply.body)
 
 
 def test_the_page_tree_is_one_treebeard_would_build(before):
