@@ -14,7 +14,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -90,7 +100,6 @@ class WorkspaceQuerySet(PageQuerySet):
                 user_accepted_code=Value(True),
             )
         mine = Membership.objects.filter(user=user)
-        direct = mine.filter(workspace=OuterRef("pk"))
         via = mine.active().filter(workspace__admitted_to=OuterRef("pk")).order_by("pk")
         staff = Group.objects.filter(name=STAFF_GROUP_NAME, user=user)
         code = CodeOfConduct.objects.filter(published_at__lte=timezone.now()).order_by("-version")
@@ -98,9 +107,11 @@ class WorkspaceQuerySet(PageQuerySet):
             user=user, code=Subquery(code.values("pk")[:1])
         )
         return self.annotate(
+            # A join, not subqueries: the CASE below names these columns three times.
+            direct=FilteredRelation("memberships", condition=Q(memberships__user=user)),
             access_user_id=Value(user.pk, output_field=models.IntegerField()),
-            direct_state=Subquery(direct.values("state")[:1]),
-            direct_role=Subquery(direct.values("role")[:1]),
+            direct_state=F("direct__state"),
+            direct_role=F("direct__role"),
             via_role=Subquery(via.values("role")[:1]),
         ).annotate(
             # A membership of this workspace decides alone: blocked here is blocked, whatever
