@@ -14,17 +14,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FilteredRelation,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -37,21 +27,8 @@ from wagtail.models.pages import PageQuerySet
 
 from . import provisioning
 from .pages import WorkspaceTreePageMixin, WorkspaceUrlMixin
-from .provisioning import STAFF_GROUP_NAME
+from .provisioning import STAFF_GROUP_NAME, is_platform_staff
 from .roles import Access, Role
-
-
-def is_platform_staff(user):
-    """Staff of the CSSR and the envoy's office who run the workspaces (not editors)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_is_platform_staff", None)
-    if cached is None:
-        cached = user.groups.filter(name=STAFF_GROUP_NAME).exists()
-        user._is_platform_staff = cached
-    return cached
 
 
 class WorkspaceIndexPage(WorkspaceUrlMixin, Page):
@@ -83,52 +60,45 @@ class WorkspaceQuerySet(PageQuerySet):
         entered = self.with_access(user)
         if is_platform_staff(user):
             return entered
-        return entered.filter(user_role__isnull=False)
+        # `WorkspacePage.role_from` in SQL: some role, from either way in.
+        return entered.filter(
+            Q(direct_state__in=Membership.ACTIVE_STATES)
+            | Q(direct_state__isnull=True, kind=WorkspacePage.Kind.SHARED, via_role__isnull=False)
+        )
 
     def with_access(self, user):
-        """Annotate each workspace with what `access_for(user)` derives its answer from.
+        """Annotate each workspace with what `access_for(user)` derives its answer from: the
+        state and role of `user`'s membership of it, their role through a group it admits,
+        whether they are platform staff and whether they accepted the code of conduct.
 
-        The whole rule in one query: the role `user` holds (`user_role`, None for no way in),
-        whether they are platform staff and whether they accepted the current code of
-        conduct. The gate asks this for every workspace address, so it must stay one query.
+        The gate asks this for every workspace address: it must stay one query, and a cheap
+        one to build (the role is derived in Python, `WorkspacePage.role_from`).
         """
         if not user.is_authenticated:
             return self.annotate(
                 access_user_id=Value(None, output_field=models.IntegerField()),
-                user_role=Value(None, output_field=models.CharField()),
+                direct_state=Value(None, output_field=models.CharField()),
+                direct_role=Value(None, output_field=models.CharField()),
+                via_role=Value(None, output_field=models.CharField()),
                 user_is_staff=Value(False),
                 user_accepted_code=Value(True),
             )
-        mine = Membership.objects.filter(user=user)
-        via = mine.active().filter(workspace__admitted_to=OuterRef("pk")).order_by("pk")
+        via = (
+            Membership.objects.active()
+            .filter(user=user, workspace__admitted_to=OuterRef("pk"))
+            .order_by("pk")
+        )
         staff = Group.objects.filter(name=STAFF_GROUP_NAME, user=user)
         code = CodeOfConduct.objects.filter(published_at__lte=timezone.now()).order_by("-version")
         accepted = CodeOfConductAcceptance.objects.filter(
             user=user, code=Subquery(code.values("pk")[:1])
         )
         return self.annotate(
-            # A join, not subqueries: the CASE below names these columns three times.
             direct=FilteredRelation("memberships", condition=Q(memberships__user=user)),
             access_user_id=Value(user.pk, output_field=models.IntegerField()),
             direct_state=F("direct__state"),
             direct_role=F("direct__role"),
             via_role=Subquery(via.values("role")[:1]),
-        ).annotate(
-            # A membership of this workspace decides alone: blocked here is blocked, whatever
-            # group the person belongs to. A rapporteur of one group is an ordinary member of
-            # a shared space.
-            user_role=Case(
-                When(direct_state__in=Membership.ACTIVE_STATES, then=F("direct_role")),
-                When(direct_state__isnull=False, then=None),
-                When(
-                    kind=WorkspacePage.Kind.SHARED,
-                    via_role=Role.RAPPORTEUR,
-                    then=Value(Role.MEMBER),
-                ),
-                When(kind=WorkspacePage.Kind.SHARED, then=F("via_role")),
-                default=None,
-                output_field=models.CharField(),
-            ),
             user_is_staff=Value(True) if user.is_superuser else Exists(staff),
             user_accepted_code=~Exists(code) | Exists(accepted),
         )
@@ -246,7 +216,7 @@ class WorkspacePage(WorkspaceTreePageMixin, Page):
         # Other checks of the same request (drafts, the admin's privacy rules) ask these again.
         user._is_platform_staff = facts.user_is_staff
         user._accepted_code_of_conduct = facts.user_accepted_code
-        role = facts.user_role
+        role = self.role_from(facts.direct_state, facts.direct_role, facts.via_role)
         needs_code = role is not None and not facts.user_accepted_code
         return Access(
             workspace=self,
@@ -254,6 +224,17 @@ class WorkspacePage(WorkspaceTreePageMixin, Page):
             is_staff=facts.user_is_staff,
             needs_code_of_conduct=needs_code,
         )
+
+    def role_from(self, direct_state, direct_role, via_role):
+        """The role a membership gives here (`for_user` filters by the same rule in SQL)."""
+        if direct_state is not None:
+            # A membership of this workspace decides alone: blocked here is blocked, whatever
+            # group the person belongs to.
+            return direct_role if direct_state in Membership.ACTIVE_STATES else None
+        if self.kind == self.Kind.SHARED and via_role is not None:
+            # A rapporteur of one group is an ordinary member of a shared space.
+            return Role.MEMBER if via_role == Role.RAPPORTEUR else via_role
+        return None
 
     @property
     def is_open(self):

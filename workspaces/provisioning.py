@@ -27,6 +27,19 @@ PUBLIC_COLLECTION_NAME = "Public site"
 INDEX_SLUG = "workspaces"
 
 
+def is_platform_staff(user):
+    """Staff of the CSSR and the envoy's office who run the workspaces (not editors)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_platform_staff", None)
+    if cached is None:
+        cached = user.groups.filter(name=STAFF_GROUP_NAME).exists()
+        user._is_platform_staff = cached
+    return cached
+
+
 def staff_group():
     """Platform staff enter the admin for workspaces, memberships and the code of conduct."""
     group, created = Group.objects.get_or_create(name=STAFF_GROUP_NAME)
