@@ -66,32 +66,28 @@ messages: $(VENV)/.installed-dev ## Extract strings into the catalogues (needs G
 check-messages: $(VENV)/.installed-dev ## Fail when an Arabic string is missing or fuzzy
 	$(PY) manage.py check_catalogues
 
-# Production settings on a throw-away SQLite database (or DATABASE_URL) with the demo world.
+# Production settings on a throw-away SQLite database (or DATABASE_URL) with the demo world:
+# what both benchmarks start from, in one shell line so the exported settings hold throughout.
 BENCH_DIR := artifacts/bench
-bench: $(VENV)/.installed-dev ## Requests/s and latency of public pages under gunicorn (docs/benchmarks.md)
-	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
-	$(PY) manage.py compile_catalogues
-	export DJANGO_SETTINGS_MODULE=cssr.settings.production SECRET_KEY=bench-only SECURE_SSL_REDIRECT=false \
+BENCH_WORLD = export DJANGO_SETTINGS_MODULE=cssr.settings.production SECRET_KEY=bench-only SECURE_SSL_REDIRECT=false \
 		ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=$(BENCH_DIR)/static LOG_LEVEL=WARNING \
 		DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(BENCH_DIR)/db.sqlite3}; \
 	$(PY) manage.py migrate --no-input -v0 && \
 	$(PY) manage.py collectstatic --no-input -v0 && \
-	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
-	$(PY) -m demo.bench
+	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null
 
-# The same preparation, then the generated world of issue 12 on top (demo/bulk.py). Sizes:
+bench: $(VENV)/.installed-dev ## Requests/s and latency of public pages under gunicorn (docs/benchmarks.md)
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	$(PY) manage.py compile_catalogues
+	$(BENCH_WORLD) && $(PY) -m demo.bench
+
+# The same world, then the generated one of issue 12 on top (demo/bulk.py). Sizes:
 # BENCH_SIZES; extra options for the script (--sql "workspace home"): BENCH_ARGS.
 BENCH_SIZES ?= --workspaces 20 --discussions 5000 --replies 100000 --long-thread 2000
 bench-workspaces: $(VENV)/.installed-dev ## Queries, requests/s and worker memory of workspace pages at scale
 	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
 	$(PY) manage.py compile_catalogues
-	export DJANGO_SETTINGS_MODULE=cssr.settings.production SECRET_KEY=bench-only SECURE_SSL_REDIRECT=false \
-		ALLOWED_HOSTS=127.0.0.1 STATIC_ROOT=$(BENCH_DIR)/static LOG_LEVEL=WARNING \
-		DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/$(BENCH_DIR)/db.sqlite3}; \
-	$(PY) manage.py migrate --no-input -v0 && \
-	$(PY) manage.py collectstatic --no-input -v0 && \
-	$(PY) manage.py seed_demo --force --password "$$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" >/dev/null && \
-	$(PY) manage.py seed_bulk --force $(BENCH_SIZES) && \
+	$(BENCH_WORLD) && $(PY) manage.py seed_bulk --force $(BENCH_SIZES) && \
 	$(PY) -m demo.bench_workspaces $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment and local artefacts

@@ -262,11 +262,12 @@ class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
     # By the reply's own workspace column rather than a subquery of the workspace's discussions:
     # "the latest replies here" is then read from the (workspace, created_at, id) index in the
     # order wanted, however many replies the workspace holds (1 ms instead of 56 at 5,000).
+    # Only the discussion's being live is asked of the discussion.
     def in_workspace(self, workspace):
-        return self.filter(workspace=workspace, discussion__live=True)
+        return super().in_workspace(workspace).filter(discussion__live=True)
 
     def in_workspaces(self, workspaces):
-        return self.filter(workspace__in=list(workspaces), discussion__live=True)
+        return super().in_workspaces(workspaces).filter(discussion__live=True)
 
 
 class Reply(RenderedBody, Moderated):
