@@ -42,6 +42,7 @@ def _annotate_post(post, *, user, access, badges, can_reply, now):
     post.is_own = post.moderation_author_id == user.pk
     # Authors may ask for their own post to be hidden once they can no longer edit it.
     post.can_report = access.can_report and not post.hidden and not post.can_edit
+    post.moderation = post.moderation_links(access, may_report=post.can_report)
     post.can_quote = can_reply and post.shows_text
 
 
@@ -99,6 +100,8 @@ def thread_context(request, access, discussion, previously_read=None):
         "tags": list(discussion.tags.all()),
         "form": form,
         "first_new_url": first_new_url,
+        # Where hiding or restoring a post leads back to.
+        "moderation_next": request.get_full_path(),
     }
 
 

@@ -9,6 +9,8 @@ later without a change here; both also carry the workspace, which is what the qu
 navigation count and the erasure of a workspace filter on.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +23,15 @@ from django.utils.translation import gettext_lazy as _
 from workspaces.scoping import InWorkspaceQuerySet
 
 REASON_MAX_LENGTH = 1000
+
+
+@dataclass(frozen=True)
+class ModerationLinks:
+    """What `Moderated.moderation_links` gives a page: addresses, or None where not offered."""
+
+    report_url: str | None = None
+    action: str | None = None  # "hide" or "restore"
+    action_url: str | None = None
 
 
 class Moderated(models.Model):
@@ -72,6 +83,20 @@ class Moderated(models.Model):
         """Called after a hide or restore took effect: keep counts that depend on it exact."""
 
     # -- Behaviour ---------------------------------------------------------------------------
+
+    def moderation_links(self, access, *, may_report):
+        """The moderation links under this post for one reader: reporting it (when
+        `may_report`), and hiding or restoring it for those who moderate the workspace."""
+        action = None
+        if access.can_moderate:
+            action = "restore" if self.hidden else "hide"
+        return ModerationLinks(
+            report_url=(
+                self.get_moderation_action_url("report", access.workspace) if may_report else None
+            ),
+            action=action,
+            action_url=self.get_moderation_action_url(action, access.workspace) if action else None,
+        )
 
     def get_moderation_action_url(self, action, workspace):
         """The address to "report", "hide" or "restore" this post."""

@@ -12,23 +12,3 @@ def moderation_nav(workspace, access):
         return {"show": False}
     count = Report.objects.open().in_workspace(workspace).count()
     return {"show": True, "workspace": workspace, "count": count}
-
-
-@register.inclusion_tag("moderation/includes/post_actions.html", takes_context=True)
-def moderation_actions(context, post):
-    """Report, hide or restore links for one post, as the reader's role allows."""
-    access = context["access"]
-    action = None
-    if access.can_moderate:
-        action = "restore" if post.hidden else "hide"
-    return {
-        "post": post,
-        "own": getattr(post, "is_own", False),
-        "access": access,
-        "report_url": (
-            post.get_moderation_action_url("report", access.workspace) if post.can_report else None
-        ),
-        "action": action,
-        "action_url": post.get_moderation_action_url(action, access.workspace) if action else None,
-        "next": context["request"].get_full_path(),
-    }
