@@ -126,4 +126,5 @@ from tests.browser.fixtures import (  # noqa: E402, F401 (fixtures and the skip 
     screenshots,
     sign_in,
     traffic,
+    workspaces_world,
 )

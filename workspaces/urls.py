@@ -14,6 +14,8 @@ app_name = "workspaces"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    # Before the workspaces' own addresses: no workspace may be called "start".
+    path("start/", views.start, name="start"),
     path("code-of-conduct/", views.code_of_conduct, name="code_of_conduct"),
     path(f"<str:slug>/{MEMBERS}/", views.members, name="members"),
     *(path(f"<str:slug>/{segment}/", include(urlconf)) for segment, urlconf in FEATURES.items()),

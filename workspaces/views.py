@@ -32,6 +32,18 @@ def index(request):
 
 @private
 @login_required
+@require_http_methods(["GET", "HEAD"])
+def start(request):
+    """Where signing in leads: straight into the workspace of someone who has exactly one, the
+    list of their workspaces for everyone else."""
+    workspaces = list(WorkspacePage.objects.for_user(request.user).live()[:2])
+    if len(workspaces) == 1:
+        return redirect(workspaces[0].url)
+    return redirect("workspaces:index")
+
+
+@private
+@login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_of_conduct(request):
     code = CodeOfConduct.current()
@@ -68,6 +80,7 @@ def serve_page(request, access, path=""):
     """Any page of the workspace tree, found by its path below the workspace page."""
     components = [component for component in path.split("/") if component]
     page = pages.find(request, access.workspace, components)
+    request.workspace_page = page
     if page.pk != access.workspace.pk:
         # Found below this workspace: the page need not ask the database which one it is in.
         page.workspace = access.workspace

@@ -165,7 +165,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Sign-in lives outside the language prefix so a POST is never redirected.
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "workspaces:index"
+LOGIN_REDIRECT_URL = "workspaces:start"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 

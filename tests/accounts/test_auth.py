@@ -54,7 +54,7 @@ def test_next_to_another_site_is_ignored(client, demo_users):
     )
     assert response.status_code == 302
     assert not response["Location"].startswith("https://elsewhere.example")
-    assert response["Location"].endswith("/workspaces/")
+    assert response["Location"].endswith("/workspaces/start/")
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ axe-playwright-python. One Chromium serves the whole run; each test gets a fresh
 (cookies, storage) and the demo world rebuilt in an emptied database.
 """
 
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +118,18 @@ def demo_world(_catalogues, live_server, transactional_db):
     site.hostname, site.port = urlsplit(live_server.url).hostname, urlsplit(live_server.url).port
     site.save()
     return {"home": home, "users": create_users(DEMO_PASSWORD)}
+
+
+@pytest.fixture
+def workspaces_world(demo_world):
+    """The whole demo world (`seed_demo`) on the live server's emptied database."""
+    from wagtail.models import Collection
+
+    # The live server's database was emptied, the root collection with it.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
+    return demo_world
 
 
 @dataclass

@@ -1,30 +1,13 @@
 """A newcomer's first visit, in Arabic, in Debian's Chromium: sign in, accept the code of
 conduct, land in the workspace, start a discussion and reply to it."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
-
-# One Chromium, one way of launching it and of watching its traffic, for every browser test.
-from tests.browser.fixtures import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
 WORKSPACE = "/ar/workspaces/legal-constitutional/"
-
-
-@pytest.fixture
-def workspaces_world(demo_world):  # noqa: F811
-    """The whole demo world on the live server's (emptied) database."""
-    from wagtail.models import Collection
-
-    # The live server's database was emptied, the root collection with it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
-    return demo_world
 
 
 def test_a_newcomer_accepts_the_code_and_takes_part_in_arabic(

@@ -111,7 +111,7 @@ def scenario(page):
 
     page.locator("main a[href='/ar/workspaces/legal-constitutional/']").first.click()
     expect(page.locator("[data-meeting-room]")).to_have_count(1)
-    page.locator(".workspace-nav a[href$='/calendar/']").click()
+    page.locator(".workspace-tabs a[href$='/calendar/']").click()
     page.locator(".calendar-nav a[href$='/calendar/new/']").click()
 
     page.fill("input[name=title]", TITLE)
@@ -133,7 +133,7 @@ def scenario(page):
     expect(page.locator("[data-viewer-time]")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "events-event-page-ar.png"), full_page=True)
 
-    page.locator(".workspace-nav a[href$='/calendar/']").click()
+    page.locator(".workspace-tabs a[href$='/calendar/']").click()
     page.locator(".calendar-nav a[href$='/calendar/month/']").click()
     page.wait_for_url("**/calendar/month/")
     page.goto(page.url + "?month=2031-01")

@@ -1,0 +1,203 @@
+"""The workspace on a 360 px phone, in Arabic, in Debian's Chromium (issue 13, items 1 and 2):
+a one-row header, the sections in a tab bar at the bottom of the screen, content on the first
+screen, and every tap target at least 44 by 44 CSS pixels."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WORKSPACE = "/ar/workspaces/legal-constitutional/"
+PHONE = {"width": 360, "height": 740}
+TAP = 44
+
+# Every interactive element a finger may aim at, with its size: a checkbox or radio button
+# counts with its label, which toggles it too. Links inside a sentence are exempt, as WCAG 2.5.8
+# exempts them: their size is that of the text around them (members' posts, the FAQ's answers).
+TARGETS = """
+() => {
+    const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary";
+    const found = [];
+    for (const element of document.querySelectorAll(selector)) {
+        if (element.closest(".skip-link")) continue;  // off screen until focused
+        const style = getComputedStyle(element);
+        if (style.display === "none" || style.visibility === "hidden") continue;
+        let box = element.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        if (element.tagName === "A") {
+            const block = element.closest("p, li, td, dd, h1, h2, h3, div");
+            const own = element.textContent.trim();
+            const around = block ? block.textContent.replace(/\\s+/g, " ").trim() : own;
+            if (element.closest(".prose, .draft-text") || (around !== own && !block.matches("li"))) {
+                continue;
+            }
+        }
+        if ((element.type === "checkbox" || element.type === "radio") && element.labels.length) {
+            const label = element.labels[0].getBoundingClientRect();
+            box = {
+                width: Math.max(box.right, label.right) - Math.min(box.left, label.left),
+                height: Math.max(box.bottom, label.bottom) - Math.min(box.top, label.top),
+            };
+        }
+        const name = (element.getAttribute("aria-label") || element.textContent || element.name || element.type || "").replace(/\\s+/g, " ").trim().slice(0, 40);
+        found.push({tag: element.tagName.toLowerCase(), name, width: Math.round(box.width), height: Math.round(box.height)});
+    }
+    return found;
+}
+"""
+
+
+def small_targets(page):
+    return [
+        f"{target['tag']} «{target['name']}» {target['width']}×{target['height']}"
+        for target in page.evaluate(TARGETS)
+        if target["width"] < TAP or target["height"] < TAP
+    ]
+
+
+def main_pages():
+    """The workspace's everyday pages, with one of each kind of object the demo has."""
+    from workspaces.discussions.models import DiscussionPage
+    from workspaces.drafts.models import DraftPage
+    from workspaces.events.models import EventPage
+    from workspaces.files.models import WorkspaceFile
+    from workspaces.models import WorkspacePage
+
+    workspace = WorkspacePage.objects.get(slug="legal-constitutional")
+
+    def url_of(model):
+        found = model.objects.in_workspace(workspace).first()
+        return found.get_absolute_url() if model is WorkspaceFile else found.get_url()
+
+    return {
+        "home": WORKSPACE,
+        "discussions": f"{WORKSPACE}discussions/",
+        "thread": url_of(DiscussionPage),
+        "library": f"{WORKSPACE}library/",
+        "file": url_of(WorkspaceFile),
+        "calendar": f"{WORKSPACE}calendar/",
+        "event": url_of(EventPage),
+        "drafts": f"{WORKSPACE}drafts/",
+        "draft": url_of(DraftPage),
+        "search": f"{WORKSPACE}search/?q=الدستور",
+        "members": f"{WORKSPACE}members/",
+    }
+
+
+@pytest.mark.parametrize("username", ["member_legal", "officer_legal"])
+def test_every_tap_target_of_the_main_workspace_pages_is_at_least_44_px(
+    workspaces_world,
+    page,
+    sign_in,
+    screenshots,
+    traffic,
+    username,
+):
+    page.set_viewport_size(PHONE)
+    sign_in(username)
+    failures = {}
+    for name, path in main_pages().items():
+        page.goto(path)
+        assert page.locator("html").get_attribute("dir") == "rtl"
+        page.screenshot(path=screenshots / f"phone-{username}-{name}.png")
+        small = small_targets(page)
+        if small:
+            failures[name] = small
+    assert not failures, "\n".join(
+        f"{name}: {', '.join(small)}" for name, small in failures.items()
+    )
+    assert traffic.errors == []
+
+
+def test_the_phone_header_is_one_row_and_the_sections_sit_at_the_bottom(
+    workspaces_world,
+    page,
+    sign_in,
+    screenshots,
+):
+    page.set_viewport_size(PHONE)
+    sign_in("member_legal")
+    page.goto(f"{WORKSPACE}discussions/")
+
+    # The menu folds behind one button; the header is one row of 44 px targets.
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 60
+    menu = page.get_by_role("button", name="القائمة")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not page.locator("#site-nav").is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    assert page.get_by_role("link", name="مساحات عملي").is_visible()
+    menu.click()
+    assert not page.locator("#site-nav").is_visible()
+
+    # The page's own heading is on the first screen, well above the tab bar.
+    tabs = page.get_by_role("navigation", name="مساحة العمل", exact=True)
+    tabs_box = tabs.bounding_box()
+    assert tabs_box["y"] + tabs_box["height"] == pytest.approx(PHONE["height"], abs=1)
+    heading = page.locator("main h1").bounding_box()
+    assert heading["y"] + heading["height"] < PHONE["height"] / 2
+
+    # The tab of the section shown is marked as current, and the bar stays put while scrolling.
+    current = tabs.locator("[aria-current=page]")
+    assert current.inner_text().strip() == "النقاشات"
+    page.mouse.wheel(0, 2000)
+    assert tabs.bounding_box()["y"] == pytest.approx(tabs_box["y"], abs=1)
+    page.screenshot(path=screenshots / "phone-discussions-scrolled.png")
+
+    # A thread is in the discussions section; the library's tab leads there.
+    page.locator("main .discussion-item a").first.click()
+    assert tabs.locator("[aria-current=page]").inner_text().strip() == "النقاشات"
+    tabs.get_by_role("link", name="المكتبة").click()
+    page.wait_for_url(f"**{WORKSPACE}library/")
+    assert tabs.locator("[aria-current=page]").inner_text().strip() == "المكتبة"
+
+
+def test_wide_screens_show_the_menu_and_the_sections_under_the_header(
+    workspaces_world, page, sign_in
+):
+    sign_in("member_legal")
+    page.goto(WORKSPACE)
+    assert not page.locator(".menu-button").is_visible()
+    assert page.locator("#site-nav").is_visible()
+    tabs = page.get_by_role("navigation", name="مساحة العمل", exact=True).bounding_box()
+    assert tabs["y"] < page.locator("main h1").bounding_box()["y"]
+
+
+def test_history_log_and_comparison_fit_a_phone_without_sideways_scrolling(
+    workspaces_world, page, sign_in, screenshots
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from workspaces.drafts.models import DraftPage
+    from workspaces.models import WorkspacePage
+
+    workspace = WorkspacePage.objects.get(slug="legal-constitutional")
+    draft = DraftPage.objects.in_workspace(workspace).first()
+    with translation.override("ar"):
+        history = reverse("workspaces:drafts:history", args=[workspace.slug, draft.pk])
+        compare = reverse("workspaces:drafts:compare", args=[workspace.slug, draft.pk])
+        log = reverse("workspaces:moderation:log", args=[workspace.slug])
+    page.set_viewport_size(PHONE)
+    sign_in("officer_legal")
+    for name, path in {"history": history, "compare": compare, "log": log}.items():
+        page.goto(path)
+        page.screenshot(path=screenshots / f"phone-{name}.png", full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], name
+        assert small_targets(page) == [], name
+
+    # Each revision of the history is a block of its own, its cells named.
+    page.goto(history)
+    row = page.locator(".draft-revisions tbody tr").first
+    assert row.evaluate("row => getComputedStyle(row).display") == "block"
+    assert "من" in row.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content")
+
+    # Compared, a changed passage reads old above new, in one column.
+    page.goto(compare)
+    changed = page.locator(".draft-diff__row--changed").first
+    old, new = (
+        changed.locator("td").nth(0).bounding_box(),
+        changed.locator("td").nth(1).bounding_box(),
+    )
+    assert old["y"] + old["height"] <= new["y"] + 1
+    assert old["width"] == pytest.approx(new["width"], abs=1)
