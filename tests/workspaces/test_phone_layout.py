@@ -201,3 +201,69 @@ def test_history_log_and_comparison_fit_a_phone_without_sideways_scrolling(
     )
     assert old["y"] + old["height"] <= new["y"] + 1
     assert old["width"] == pytest.approx(new["width"], abs=1)
+
+
+def a_thread_with_replies():
+    from workspaces.discussions.models import DiscussionPage
+    from workspaces.models import WorkspacePage
+
+    workspace = WorkspacePage.objects.get(slug="legal-constitutional")
+    thread = DiscussionPage.objects.in_workspace(workspace).filter(reply_count__gte=2).first()
+    return thread, list(thread.replies.all())
+
+
+def test_switching_language_keeps_the_readers_place(workspaces_world, page, sign_in):
+    thread, replies = a_thread_with_replies()
+    page.set_viewport_size(PHONE)
+    sign_in("member_legal")
+
+    # At a reply's anchor: the English page opens at the same reply.
+    page.goto(f"{thread.url}#reply-{replies[-1].pk}")
+    page.locator(".language-switch a[lang=en]").click()
+    page.wait_for_url(f"**/en/**#reply-{replies[-1].pk}")
+
+    # Scrolled without an anchor: the Arabic page opens about as far down.
+    page.goto(page.url.split("#")[0])
+    page.evaluate("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)")
+    # Tapped where it is: the header stays on screen (a locator's click would scroll first).
+    link = page.locator(".language-switch a[lang=ar]").bounding_box()
+    page.mouse.click(link["x"] + link["width"] / 2, link["y"] + link["height"] / 2)
+    page.wait_for_url(f"**{thread.url}")
+    # Scrolled, the page fetches its lazy pictures: let them arrive before the test ends.
+    page.wait_for_load_state("networkidle")
+    share = page.evaluate("scrollY / (document.documentElement.scrollHeight - innerHeight)")
+    assert share == pytest.approx(0.5, abs=0.1)
+
+
+def test_confirmations_show_where_the_member_is_looking(
+    workspaces_world, page, sign_in, screenshots
+):
+    thread, replies = a_thread_with_replies()
+    page.set_viewport_size(PHONE)
+    sign_in("rapporteur_legal")
+    page.goto(thread.url)
+    page.locator("#reply-form textarea[name=body]").fill("رد قصير للتجربة")
+    page.locator("#reply-form button[type=submit]").click()
+    page.wait_for_url("**#reply-*")
+
+    # The new reply is at the top of the screen and the confirmation floats above the tab bar.
+    toast = page.locator(".messages")
+    assert "نُشر ردّك" in toast.inner_text()
+    box, tabs = toast.bounding_box(), page.locator(".workspace-tabs").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= tabs["y"]
+    page.screenshot(path=screenshots / "phone-reply-posted.png")
+    page.get_by_role("button", name="إغلاق").click()
+    assert page.locator(".messages").count() == 0
+
+
+def test_hiding_a_reply_leads_back_to_it(workspaces_world, page, sign_in):
+    thread, replies = a_thread_with_replies()
+    reply = replies[-1]
+    page.set_viewport_size(PHONE)
+    sign_in("officer_legal")
+    page.goto(thread.url)
+    page.locator(f"#reply-{reply.pk}").get_by_role("link", name="إخفاء").click()
+    page.locator("main textarea[name=reason]").fill("معلومات شخصية")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(f"**{thread.url}#reply-{reply.pk}")
+    assert page.locator(f"#reply-{reply.pk}.post--hidden").is_visible()

@@ -252,6 +252,8 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
     def get_moderation_url(self, workspace):
         return self.url
 
+    moderation_anchor = "post"
+
     def moderation_excerpt(self):
         return excerpt(f"{self.title}: {self.body}", 160)
 
@@ -343,6 +345,10 @@ class Reply(RenderedBody, Moderated):
 
     def get_moderation_url(self, workspace):
         return reverse("workspaces:discussions:reply", args=[workspace.slug, self.pk])
+
+    @property
+    def moderation_anchor(self):
+        return f"reply-{self.pk}"
 
     def moderation_excerpt(self):
         return excerpt(self.body)

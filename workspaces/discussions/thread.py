@@ -35,14 +35,14 @@ def author_badges(workspace):
     return {user_id: Role(role).label for user_id, _workspace_id, role in ordered}
 
 
-def _annotate_post(post, *, user, access, badges, can_reply, now):
+def _annotate_post(post, *, user, access, badges, can_reply, now, back_to):
     post.shows_text = post.text_visible_to(user, access)
     post.author_badge = badges.get(post.moderation_author_id)
     post.can_edit = post.is_editable_by(user, access, now)
     post.is_own = post.moderation_author_id == user.pk
     # Authors may ask for their own post to be hidden once they can no longer edit it.
     post.can_report = access.can_report and not post.hidden and not post.can_edit
-    post.moderation = post.moderation_links(access, may_report=post.can_report)
+    post.moderation = post.moderation_links(access, may_report=post.can_report, back_to=back_to)
     post.can_quote = can_reply and post.shows_text
 
 
@@ -71,7 +71,13 @@ def thread_context(request, access, discussion, previously_read=None):
     replies = Paginator(
         discussion.replies.select_related("author", "hidden_by"), REPLIES_PER_PAGE
     ).get_page(request.GET.get("page"))
-    options = {"user": user, "access": access, "badges": badges, "can_reply": can_reply}
+    options = {
+        "user": user,
+        "access": access,
+        "badges": badges,
+        "can_reply": can_reply,
+        "back_to": request.get_full_path(),
+    }
     _annotate_post(discussion, now=now, **options)
     for reply in replies:
         _annotate_post(reply, now=now, **options)
@@ -100,8 +106,6 @@ def thread_context(request, access, discussion, previously_read=None):
         "tags": list(discussion.tags.all()),
         "form": form,
         "first_new_url": first_new_url,
-        # Where hiding or restoring a post leads back to.
-        "moderation_next": request.get_full_path(),
     }
 
 

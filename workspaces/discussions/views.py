@@ -80,6 +80,7 @@ def reply_new(request, access, discussion):
     form = ReplyForm(request.POST)
     if form.is_valid():
         reply = discussion.add_reply(author=request.user, body=form.cleaned_data["body"])
+        messages.success(request, _("Your reply is posted."))
         return redirect(discussion.reply_url(reply))
     context = {"form": form, "discussion": discussion}
     return render(request, "discussions/reply_form.html", context)

@@ -18,6 +18,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from workspaces.scoping import InWorkspaceQuerySet
@@ -76,6 +77,11 @@ class Moderated(models.Model):
         """Where the post is read, for the queue, the log and the redirect after an action."""
         raise NotImplementedError
 
+    @property
+    def moderation_anchor(self):
+        """The id of the post's element on the page where it is read."""
+        raise NotImplementedError
+
     def moderation_excerpt(self):
         raise NotImplementedError
 
@@ -84,18 +90,21 @@ class Moderated(models.Model):
 
     # -- Behaviour ---------------------------------------------------------------------------
 
-    def moderation_links(self, access, *, may_report):
+    def moderation_links(self, access, *, may_report, back_to):
         """The moderation links under this post for one reader: reporting it (when
-        `may_report`), and hiding or restoring it for those who moderate the workspace."""
-        action = None
+        `may_report`), and hiding or restoring it for those who moderate the workspace, which
+        lead back to this post on the page `back_to`."""
+        action, action_url = None, None
         if access.can_moderate:
             action = "restore" if self.hidden else "hide"
+            back = urlencode({"next": f"{back_to}#{self.moderation_anchor}"})
+            action_url = f"{self.get_moderation_action_url(action, access.workspace)}?{back}"
         return ModerationLinks(
             report_url=(
                 self.get_moderation_action_url("report", access.workspace) if may_report else None
             ),
             action=action,
-            action_url=self.get_moderation_action_url(action, access.workspace) if action else None,
+            action_url=action_url,
         )
 
     def get_moderation_action_url(self, action, workspace):
