@@ -4,6 +4,7 @@ A discussion is a page below its workspace, so it inherits the workspace's view 
 shows in Wagtail's page history; replies are ordinary rows, many per discussion. The discussion
 keeps its reply count and last activity itself, exact on every reply created, hidden or
 restored, so a list of discussions costs the same few queries however long the threads are.
+Each reply keeps its place in the thread.
 """
 
 import datetime
@@ -186,8 +187,14 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
 
     @transaction.atomic
     def add_reply(self, *, author, body):
+        """Post a reply at the end of the thread.
+
+        The discussion row is locked before the reply is made, so replies arriving together
+        take the next places (and creation times) one after the other.
+        """
+        self._lock()
         reply = Reply.objects.create(discussion=self, author=author, body=body)
-        self.refresh_activity()
+        self._recount()
         return reply
 
     @transaction.atomic
@@ -197,7 +204,14 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
         The discussion row is locked first, so replies arriving together are counted one after
         the other and the stored numbers are never off by a concurrent write.
         """
+        self._lock()
+        self._recount()
+
+    def _lock(self):
+        """Hold the discussion's row until the transaction ends (inside `transaction.atomic`)."""
         DiscussionPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
+
+    def _recount(self):
         visible = Reply.objects.filter(discussion_id=self.pk, hidden=False).aggregate(
             count=Count("pk"), latest=Max("created_at")
         )
@@ -230,6 +244,11 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
         """Needs `with_read_state()`: new activity since the user last opened the thread."""
         last_read_at = getattr(self, "last_read_at", None)
         return last_read_at is None or self.last_activity_at > last_read_at
+
+    def last_reply_position(self):
+        """The place of the thread's latest reply (0 when there is none): one seek at the end
+        of the (discussion, position) index, however long the thread."""
+        return self.replies.aggregate(last=Max("position"))["last"] or 0
 
     def page_of(self, reply):
         """The page of the thread on which `reply` is shown (replies oldest first)."""
@@ -292,6 +311,11 @@ class Reply(RenderedBody, Moderated):
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # The reply's place in its thread, from 1, in the order replies were posted; hidden replies
+    # keep theirs, as the thread shows them as placeholders. Places are never reused: a deleted
+    # reply (a discussion's deletion takes all of them; a user's deletion takes theirs) leaves a
+    # gap, and the page it was on shows one reply fewer.
+    position = models.PositiveIntegerField(editable=False)
 
     objects = ReplyQuerySet.as_manager()
 
@@ -302,6 +326,10 @@ class Reply(RenderedBody, Moderated):
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
         ordering = ["created_at", "pk"]
+        # Its index also finds the place of a thread's latest reply.
+        constraints = [
+            models.UniqueConstraint(fields=["discussion", "position"], name="one_reply_per_place")
+        ]
         # Pages of a thread, and the latest replies of a workspace, in reading order.
         indexes = [
             models.Index(fields=["discussion", "created_at", "id"]),
@@ -313,11 +341,17 @@ class Reply(RenderedBody, Moderated):
 
     def save(self, *args, **kwargs):
         self.derive()
+        if self.position is None:
+            # The next place in the thread. Writers that may meet others take the discussion's
+            # lock first (`DiscussionPage.add_reply`); the unique constraint turns any race
+            # left into an error, never two replies in one place.
+            self.position = self.discussion.last_reply_position() + 1
         return super().save(*args, **kwargs)
 
     def derive(self):
         """Fill what the row keeps of its text and its thread; `save` does it, and so must
-        anything that writes replies in bulk."""
+        anything that writes replies in bulk. It asks no query: bulk writers, who know the
+        order they write in, set `position` themselves."""
         if self.workspace_id is None:
             self.workspace_id = self.discussion.workspace.pk
         self.search_text = normalise(self.body)
