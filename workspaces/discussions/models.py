@@ -4,7 +4,8 @@ A discussion is a page below its workspace, so it inherits the workspace's view 
 shows in Wagtail's page history; replies are ordinary rows, many per discussion. The discussion
 keeps its reply count and last activity itself, exact on every reply created, hidden or
 restored, so a list of discussions costs the same few queries however long the threads are.
-Each reply keeps its place in the thread.
+Each reply keeps its place in the thread, so a page of a thread, and the page a reply is on,
+are found without counting the replies before it.
 """
 
 import datetime
@@ -251,11 +252,9 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
         return self.replies.aggregate(last=Max("position"))["last"] or 0
 
     def page_of(self, reply):
-        """The page of the thread on which `reply` is shown (replies oldest first)."""
-        before = self.replies.filter(
-            Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
-        ).count()
-        return before // REPLIES_PER_PAGE + 1
+        """The page of the thread on which `reply` is shown (replies oldest first): its place
+        says it, without a query."""
+        return (reply.position - 1) // REPLIES_PER_PAGE + 1
 
     def reply_url(self, reply):
         page = self.page_of(reply)
@@ -288,6 +287,12 @@ class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
     def in_workspaces(self, workspaces):
         return super().in_workspaces(workspaces).filter(discussion__live=True)
 
+    def on_page(self, number, per_page=REPLIES_PER_PAGE):
+        """The replies of page `number` of a thread, oldest first: a range of places, read from
+        the (discussion, position) index, where OFFSET would step over every earlier reply."""
+        first, last = (number - 1) * per_page, number * per_page
+        return self.filter(position__gt=first, position__lte=last).order_by("position")
+
 
 class Reply(RenderedBody, Moderated):
     discussion = models.ForeignKey(
@@ -312,9 +317,10 @@ class Reply(RenderedBody, Moderated):
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     search_text = models.TextField(blank=True, editable=False)
     # The reply's place in its thread, from 1, in the order replies were posted; hidden replies
-    # keep theirs, as the thread shows them as placeholders. Places are never reused: a deleted
-    # reply (a discussion's deletion takes all of them; a user's deletion takes theirs) leaves a
-    # gap, and the page it was on shows one reply fewer.
+    # keep theirs, as the thread shows them as placeholders. A page of the thread is a range of
+    # places (`on_page`), and a reply's page follows from its own (`DiscussionPage.page_of`).
+    # Places are never reused: a deleted reply (a discussion's deletion takes all of them; a
+    # user's deletion takes theirs) leaves a gap, and the page it was on shows one reply fewer.
     position = models.PositiveIntegerField(editable=False)
 
     objects = ReplyQuerySet.as_manager()
@@ -326,11 +332,13 @@ class Reply(RenderedBody, Moderated):
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
         ordering = ["created_at", "pk"]
-        # Its index also finds the place of a thread's latest reply.
+        # Its index serves the pages of a thread and the place of its latest reply.
         constraints = [
             models.UniqueConstraint(fields=["discussion", "position"], name="one_reply_per_place")
         ]
-        # Pages of a thread, and the latest replies of a workspace, in reading order.
+        # The first reply of a thread since a moment (the first new one for a returning reader:
+        # one seek by time, where going by place would walk the replies read already), and the
+        # latest replies of a workspace.
         indexes = [
             models.Index(fields=["discussion", "created_at", "id"]),
             models.Index(fields=["workspace", "created_at", "id"]),
