@@ -287,6 +287,10 @@ class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
     def in_workspaces(self, workspaces):
         return super().in_workspaces(workspaces).filter(discussion__live=True)
 
+    def matching(self, words):
+        """Every word of a normalised query must occur in the folded text."""
+        return self.filter(*[Q(search_text__contains=word) for word in words])
+
     def on_page(self, number, per_page=REPLIES_PER_PAGE):
         """The replies of page `number` of a thread, oldest first: a range of places, read from
         the (discussion, position) index, where OFFSET would step over every earlier reply."""
