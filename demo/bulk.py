@@ -12,7 +12,8 @@ thousands). The rows hold what `create` and `refresh_activity` leave: tree path,
 url_path (and the workspace's numchild), a published revision, tags, the denormalised reply
 count, last activity and search text. Left out, as no workspace page reads them: page log
 entries and Wagtail's search-index entries (the workspace search reads `search_text`). Every
-reply row is built by `reply_row`. Database only, one transaction; a seed gives the same world.
+reply row is built by `reply_row`, numbered in its thread in the order the replies were posted.
+Database only, one transaction; a seed gives the same world.
 """
 
 import datetime
@@ -91,10 +92,13 @@ class Plan:
     page: DiscussionPage = None
 
 
-def reply_row(discussion, author, body, created_at):
+def reply_row(discussion, author, body, created_at, position):
     """An unsaved reply as `Reply.save` stores it (`Reply.derive`: workspace, search text and
-    safe HTML); `discussion.workspace` is known, so it asks no query."""
-    reply = Reply(discussion=discussion, author=author, body=body, created_at=created_at)
+    safe HTML), at `position` in its thread; `discussion.workspace` is known, so it asks no
+    query."""
+    reply = Reply(
+        discussion=discussion, author=author, body=body, created_at=created_at, position=position
+    )
     return reply.derive()
 
 
@@ -371,11 +375,14 @@ def _slug(title, number, taken):
 
 
 def _write_replies(plans, moderator, now):
-    """Every reply through `reply_row`, in batches; returns how many were hidden."""
+    """Every reply through `reply_row`, in batches; returns how many were hidden.
+
+    A plan's replies are in the order they were posted (`_plan` sorts their moments), and each
+    discussion is new, so their places in the thread are 1, 2, ... in that order."""
     batch, hidden_count = [], 0
     for plan in plans:
-        for created_at, author, body, hidden in plan.replies:
-            row = reply_row(plan.page, author, body, created_at)
+        for position, (created_at, author, body, hidden) in enumerate(plan.replies, 1):
+            row = reply_row(plan.page, author, body, created_at, position)
             if hidden:
                 row.hidden = True
                 row.hidden_reason = text.HIDDEN_REASON

@@ -104,15 +104,18 @@ def start_discussion(workspace, author, title="A discussion", body="Opening text
 
 def add_replies(discussion, authors, count, *, start=None):
     """`count` replies by `authors` in turn (one user or several), a minute apart and in the
-    past, then the thread's counters refreshed."""
+    past, at the end of the thread (the places after its last reply), then the thread's
+    counters refreshed."""
     authors = authors if isinstance(authors, list | tuple) else [authors]
     start = start or timezone.now() - datetime.timedelta(days=1)
+    after = discussion.last_reply_position()
     replies = [
         Reply(
             discussion=discussion,
             author=authors[number % len(authors)],
             body=f"Reply number {number}",
             created_at=start + datetime.timedelta(minutes=number),
+            position=after + number + 1,
         ).derive()
         for number in range(count)
     ]

@@ -71,11 +71,14 @@ def test_denormalised_fields_match_the_rows(before):
         stored = (discussion.reply_count, discussion.last_activity_at)
         discussion.refresh_activity()
         assert (discussion.reply_count, discussion.last_activity_at) == stored
-        # Stored as saving them would: the thread's workspace, the safe HTML of the text.
+        # Stored as saving them would: the thread's workspace, the safe HTML of the text, and
+        # the places in the thread in the order the replies were posted.
         assert discussion.body_html == POSTS.render(discussion.body)
-        for reply in discussion.replies.all():
+        replies = list(discussion.replies.all())
+        for reply in replies:
             assert reply.workspace_id == discussion.get_parent().pk
             assert reply.body_html == POSTS.render(reply.body)
+        assert [reply.position for reply in replies] == list(range(1, len(replies) + 1))
 
 
 def test_the_page_tree_is_one_treebeard_would_build(before):

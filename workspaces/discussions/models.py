@@ -1,9 +1,11 @@
-"""Discussions and concerns members start in their workspace, the replies, and who read what.
+"""Discussions and concerns members start in their workspace, and their replies.
 
 A discussion is a page below its workspace, so it inherits the workspace's view restriction and
 shows in Wagtail's page history; replies are ordinary rows, many per discussion. The discussion
 keeps its reply count and last activity itself, exact on every reply created, hidden or
 restored, so a list of discussions costs the same few queries however long the threads are.
+Each reply keeps its place in the thread: a page of it, and the page a reply is on, are found
+without counting the replies before.
 """
 
 import datetime
@@ -29,6 +31,8 @@ from workspaces.moderation.models import Moderated
 from workspaces.pages import FeaturePageMixin
 from workspaces.scoping import InWorkspaceQuerySet
 from workspaces.slugs import free_slug
+
+from .reading import ReadState
 
 REPLIES_PER_PAGE = 20
 TITLE_MAX_LENGTH = 200
@@ -109,6 +113,7 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
 
     moderation_key = "discussion"
     moderation_url_namespace = "workspaces:discussions"
+    moderation_anchor = "post"  # the opening post's element on the thread page
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -186,8 +191,14 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
 
     @transaction.atomic
     def add_reply(self, *, author, body):
+        """Post a reply at the end of the thread.
+
+        The discussion row is locked before the reply is made, so replies arriving together
+        take the next places (and creation times) one after the other.
+        """
+        self._lock()
         reply = Reply.objects.create(discussion=self, author=author, body=body)
-        self.refresh_activity()
+        self._recount()
         return reply
 
     @transaction.atomic
@@ -197,7 +208,14 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
         The discussion row is locked first, so replies arriving together are counted one after
         the other and the stored numbers are never off by a concurrent write.
         """
+        self._lock()
+        self._recount()
+
+    def _lock(self):
+        """Hold the discussion's row until the transaction ends (inside `transaction.atomic`)."""
         DiscussionPage.objects.select_for_update().filter(pk=self.pk).values_list("pk").first()
+
+    def _recount(self):
         visible = Reply.objects.filter(discussion_id=self.pk, hidden=False).aggregate(
             count=Count("pk"), latest=Max("created_at")
         )
@@ -231,12 +249,15 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
         last_read_at = getattr(self, "last_read_at", None)
         return last_read_at is None or self.last_activity_at > last_read_at
 
+    def last_reply_position(self):
+        """The place of the thread's latest reply (0 when there is none): one seek at the end
+        of the (discussion, position) index, however long the thread."""
+        return self.replies.aggregate(last=Max("position"))["last"] or 0
+
     def page_of(self, reply):
-        """The page of the thread on which `reply` is shown (replies oldest first)."""
-        before = self.replies.filter(
-            Q(created_at__lt=reply.created_at) | Q(created_at=reply.created_at, pk__lt=reply.pk)
-        ).count()
-        return before // REPLIES_PER_PAGE + 1
+        """The page of the thread on which `reply` is shown (replies oldest first): its place
+        says it, without a query."""
+        return (reply.position - 1) // REPLIES_PER_PAGE + 1
 
     def reply_url(self, reply):
         page = self.page_of(reply)
@@ -251,8 +272,6 @@ class DiscussionPage(FeaturePageMixin, RenderedBody, Moderated, Page):
 
     def get_moderation_url(self, workspace):
         return self.url
-
-    moderation_anchor = "post"
 
     def moderation_excerpt(self):
         return excerpt(f"{self.title}: {self.body}", 160)
@@ -270,6 +289,16 @@ class ReplyQuerySet(InWorkspaceQuerySet, models.QuerySet):
 
     def in_workspaces(self, workspaces):
         return super().in_workspaces(workspaces).filter(discussion__live=True)
+
+    def matching(self, words):
+        """Every word of a normalised query must occur in the folded text."""
+        return self.filter(*[Q(search_text__contains=word) for word in words])
+
+    def on_page(self, number, per_page=REPLIES_PER_PAGE):
+        """The replies of page `number` of a thread, oldest first: a range of places, read from
+        the (discussion, position) index, where OFFSET would step over every earlier reply."""
+        first, last = (number - 1) * per_page, number * per_page
+        return self.filter(position__gt=first, position__lte=last).order_by("position")
 
 
 class Reply(RenderedBody, Moderated):
@@ -294,6 +323,12 @@ class Reply(RenderedBody, Moderated):
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     search_text = models.TextField(blank=True, editable=False)
+    # The reply's place in its thread, from 1, in the order replies were posted; hidden replies
+    # keep theirs, as the thread shows them as placeholders. A page of the thread is a range of
+    # places (`on_page`), and a reply's page follows from its own (`DiscussionPage.page_of`).
+    # Places are never reused: a deleted reply (a discussion's deletion takes all of them; a
+    # user's deletion takes theirs) leaves a gap, and the page it was on shows one reply fewer.
+    position = models.PositiveIntegerField(editable=False)
 
     objects = ReplyQuerySet.as_manager()
 
@@ -304,7 +339,13 @@ class Reply(RenderedBody, Moderated):
         verbose_name = _("reply")
         verbose_name_plural = _("replies")
         ordering = ["created_at", "pk"]
-        # Pages of a thread, and the latest replies of a workspace, in reading order.
+        # Its index serves the pages of a thread and the place of its latest reply.
+        constraints = [
+            models.UniqueConstraint(fields=["discussion", "position"], name="one_reply_per_place")
+        ]
+        # The first reply of a thread since a moment (the first new one for a returning reader:
+        # one seek by time, where going by place would walk the replies read already), and the
+        # latest replies of a workspace.
         indexes = [
             models.Index(fields=["discussion", "created_at", "id"]),
             models.Index(fields=["workspace", "created_at", "id"]),
@@ -315,11 +356,17 @@ class Reply(RenderedBody, Moderated):
 
     def save(self, *args, **kwargs):
         self.derive()
+        if self.position is None:
+            # The next place in the thread. Writers that may meet others take the discussion's
+            # lock first (`DiscussionPage.add_reply`); the unique constraint turns any race
+            # left into an error, never two replies in one place.
+            self.position = self.discussion.last_reply_position() + 1
         return super().save(*args, **kwargs)
 
     def derive(self):
         """Fill what the row keeps of its text and its thread; `save` does it, and so must
-        anything that writes replies in bulk."""
+        anything that writes replies in bulk. It asks no query: bulk writers, who know the
+        order they write in, set `position` themselves."""
         if self.workspace_id is None:
             self.workspace_id = self.discussion.workspace.pk
         self.search_text = normalise(self.body)
@@ -346,53 +393,8 @@ class Reply(RenderedBody, Moderated):
     def get_moderation_url(self, workspace):
         return reverse("workspaces:discussions:reply", args=[workspace.slug, self.pk])
 
-    @property
-    def moderation_anchor(self):
-        return f"reply-{self.pk}"
-
     def moderation_excerpt(self):
         return excerpt(self.body)
 
     def moderation_changed(self):
         self.discussion.refresh_activity()
-
-
-class ReadState(models.Model):
-    """When a user last opened a thread; on the server, so every device shows the same."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="discussion_reads"
-    )
-    discussion = models.ForeignKey(
-        DiscussionPage, on_delete=models.CASCADE, related_name="read_states"
-    )
-    last_read_at = models.DateTimeField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "discussion"], name="one_read_state_per_user")
-        ]
-
-    def __str__(self):
-        return f"{self.user} · {self.discussion_id} · {self.last_read_at:%Y-%m-%d %H:%M}"
-
-    @classmethod
-    def mark_read(cls, user, discussion):
-        """Record that `user` has seen the thread now; return when they had seen it before.
-
-        A discussion fetched `with_read_state(user)` already says when: one write, no read.
-        """
-        now = timezone.now()
-        if hasattr(discussion, "last_read_at"):
-            previous = discussion.last_read_at
-            mine = cls.objects.filter(user=user, discussion=discussion)
-            if previous is not None and mine.update(last_read_at=now):
-                return previous
-        state, created = cls.objects.get_or_create(
-            user=user, discussion=discussion, defaults={"last_read_at": now}
-        )
-        if created:
-            return None
-        previous, state.last_read_at = state.last_read_at, now
-        state.save(update_fields=["last_read_at"])
-        return previous

@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from workspaces import markup
 from workspaces.models import Membership, Role
@@ -33,6 +34,27 @@ def author_badges(workspace):
     # Sorted so that a direct membership, read last, wins over one through an admitted group.
     ordered = sorted(rows, key=lambda row: row[1] == workspace.pk)
     return {user_id: Role(role).label for user_id, _workspace_id, role in ordered}
+
+
+class ThreadPaginator(Paginator):
+    """Pages of a thread by the replies' places (`Reply.position`): the count is the place of
+    the latest reply, one index seek, and a page is a range of places, so the last page of a
+    long thread costs what the first does: no COUNT over the thread, no OFFSET stepping over
+    it. Page numbers, and `get_page` on a missing or wrong one, are Django's."""
+
+    def __init__(self, discussion, replies, per_page=REPLIES_PER_PAGE):
+        super().__init__(replies, per_page)
+        self.discussion = discussion
+
+    @cached_property
+    def count(self):
+        # Every reply, hidden ones included: they keep their place as placeholders.
+        return self.discussion.last_reply_position()
+
+    def page(self, number):
+        number = self.validate_number(number)
+        replies = list(self.object_list.on_page(number, self.per_page))
+        return self._get_page(replies, number, self)
 
 
 def _annotate_post(post, *, user, access, badges, can_reply, now, back_to):
@@ -68,8 +90,8 @@ def thread_context(request, access, discussion, previously_read=None):
     can_reply = discussion.can_reply(access)
     badges = author_badges(access.workspace)
 
-    replies = Paginator(
-        discussion.replies.select_related("author", "hidden_by"), REPLIES_PER_PAGE
+    replies = ThreadPaginator(
+        discussion, discussion.replies.select_related("author", "hidden_by")
     ).get_page(request.GET.get("page"))
     options = {
         "user": user,

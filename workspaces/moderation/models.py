@@ -80,7 +80,7 @@ class Moderated(models.Model):
     @property
     def moderation_anchor(self):
         """The id of the post's element on the page where it is read."""
-        raise NotImplementedError
+        return f"{self.moderation_key}-{self.pk}"
 
     def moderation_excerpt(self):
         raise NotImplementedError

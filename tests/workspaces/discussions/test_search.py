@@ -1,7 +1,9 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import make_workspace, start_discussion
+from tests.factories import add_replies, make_workspace, start_discussion
 
 
 def found(client, workspace, query, everywhere=False):
@@ -82,3 +84,52 @@ def test_someone_from_another_group_finds_nothing_even_everywhere(team, login):
     search = reverse("workspaces:search:list", args=["alpha"])
     assert client.get(search, {"q": "خطة"}).status_code == 404
     assert found(client, team.elsewhere, "خطة", everywhere=True) == ([], [])
+
+
+def search_page(client, workspace, query, page=None):
+    params = {"q": query, **({"page": page} if page is not None else {})}
+    response = client.get(reverse("workspaces:search:list", args=[workspace.slug]), params)
+    assert response.status_code == 200
+    return response
+
+
+def test_reply_results_page_newest_first_without_a_total(team, login):
+    discussion = start_discussion(team.workspace, team.member)
+    add_replies(discussion, team.rapporteur, 45)
+    client = login(team.member)
+
+    def numbers(response):
+        return [int(reply.body.split()[-1]) for reply in response.context["replies"]]
+
+    first = search_page(client, team.workspace, "number")
+    assert numbers(first) == list(range(44, 24, -1))
+    assert 'rel="next"' in first.content.decode() and 'rel="prev"' not in first.content.decode()
+    second = search_page(client, team.workspace, "number", 2)
+    assert numbers(second) == list(range(24, 4, -1))
+    assert 'rel="next"' in second.content.decode() and 'rel="prev"' in second.content.decode()
+    last = search_page(client, team.workspace, "number", 3)
+    assert numbers(last) == list(range(4, -1, -1))
+    assert 'rel="next"' not in last.content.decode() and 'rel="prev"' in last.content.decode()
+    # No total to find the last page by: past the results, or not a number, is the first page.
+    for wrong in ("99", "abc", "0", "-2", "9" * 30):
+        assert search_page(client, team.workspace, "number", wrong).context["replies"].number == 1
+
+
+def test_a_full_last_page_of_results_offers_no_older_page(team, login):
+    discussion = start_discussion(team.workspace, team.member)
+    add_replies(discussion, team.rapporteur, 40)
+    second = search_page(login(team.member), team.workspace, "number", 2)
+    assert len(second.context["replies"]) == 20
+    assert not second.context["replies"].has_next()
+    assert 'rel="next"' not in second.content.decode()
+
+
+def test_the_search_counts_no_replies(team, login):
+    discussion = start_discussion(team.workspace, team.member)
+    add_replies(discussion, team.rapporteur, 25)
+    client = login(team.member)
+    with CaptureQueriesContext(connection) as captured:
+        search_page(client, team.workspace, "number", 2)
+    about_replies = [q["sql"] for q in captured if '"discussions_reply"' in q["sql"]]
+    assert len(about_replies) == 1
+    assert "COUNT(" not in about_replies[0].upper()
