@@ -1,5 +1,6 @@
 """The base template's site menu (the home page's public sections, cached until a publication)
-and language switch (where the same content lives in each other language).
+and language switch (where the same content lives in each other language), and `since`, the
+time elapsed in words.
 
 The menu's markup, `includes/site_menu.html`, is the project's (`cssr/templates`): it links the
 project's own sections by URL name, which the engine does not know.
@@ -9,10 +10,12 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse, translate_url
+from django.utils.timesince import timesince
 from django.utils.translation import (
     get_language,
     get_language_from_path,
     get_language_info,
+    ngettext_lazy,
     override,
 )
 from wagtail.models import Page
@@ -97,3 +100,24 @@ def site_menu(context):
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+# Django's own Arabic strings for `timesince` put a numeral before the dual ("2 دقيقتين") and
+# join two units with a Latin comma. These are the project's, so its catalogue gives each of
+# Arabic's six plural forms its own wording, and `since` names one unit only.
+TIME_STRINGS = {
+    "year": ngettext_lazy("%(num)d year", "%(num)d years", "num"),
+    "month": ngettext_lazy("%(num)d month", "%(num)d months", "num"),
+    "week": ngettext_lazy("%(num)d week", "%(num)d weeks", "num"),
+    "day": ngettext_lazy("%(num)d day", "%(num)d days", "num"),
+    "hour": ngettext_lazy("%(num)d hour", "%(num)d hours", "num"),
+    "minute": ngettext_lazy("%(num)d minute", "%(num)d minutes", "num"),
+}
+
+
+@register.filter
+def since(value):
+    """How long ago `value` was, in its largest unit: "3 hours", "ساعتين"."""
+    if not value:
+        return ""
+    return timesince(value, time_strings=TIME_STRINGS, depth=1)
