@@ -166,6 +166,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Sign-in lives outside the language prefix so a POST is never redirected.
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "workspaces:start"
+
+# Tags typed with the Arabic comma split as with the Latin one.
+TAGGIT_TAGS_FROM_STRING = "core.tags.parse_tags"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
