@@ -16,7 +16,32 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class PasswordResetForm(auth_forms.PasswordResetForm):
+class LeftToRight:
+    """Usernames, passwords and email addresses are typed left to right even on an Arabic
+    page: the caret and the text start at the left, as they will be read."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("username", "password", "old_password", "new_password1", "new_password2"):
+            if name in self.fields:
+                self.fields[name].widget.attrs["dir"] = "ltr"
+        if "email" in self.fields:
+            self.fields["email"].widget.attrs["dir"] = "ltr"
+
+
+class LoginForm(LeftToRight, auth_forms.AuthenticationForm):
+    pass
+
+
+class PasswordChangeForm(LeftToRight, auth_forms.PasswordChangeForm):
+    pass
+
+
+class SetPasswordForm(LeftToRight, auth_forms.SetPasswordForm):
+    pass
+
+
+class PasswordResetForm(LeftToRight, auth_forms.PasswordResetForm):
     """Send the reset email in the language the user chose, not the one of the request."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):

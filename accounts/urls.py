@@ -8,18 +8,24 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
-from .forms import PasswordResetForm
+from .forms import LoginForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path(
         "password/",
         auth_views.PasswordChangeView.as_view(
-            success_url=reverse_lazy("accounts:password_change_done")
+            form_class=PasswordChangeForm, success_url=reverse_lazy("accounts:password_change_done")
         ),
         name="password_change",
     ),
@@ -44,7 +50,7 @@ urlpatterns = [
     path(
         "password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_complete")
+            form_class=SetPasswordForm, success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",
     ),

@@ -191,3 +191,16 @@ def test_reset_link_sets_a_new_password_once(client, demo_users):
     used = client.get(link, follow=True)
     assert used.context["validlink"] is False
     assert form_of(used) is None
+
+
+@pytest.mark.parametrize("url", [LOGIN, "/accounts/password/", "/accounts/password/reset/"])
+def test_usernames_passwords_and_addresses_are_typed_left_to_right(client, demo_users, url):
+    if url == "/accounts/password/":
+        client.force_login(demo_users["editor"])
+    inputs = BeautifulSoup(client.get(url).content, "html.parser").select(
+        "main input[type=text], main input[type=password], main input[type=email]"
+    )
+    assert inputs
+    assert {field["name"]: field.get("dir") for field in inputs} == dict.fromkeys(
+        [field["name"] for field in inputs], "ltr"
+    )
