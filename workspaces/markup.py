@@ -5,8 +5,9 @@ rendered HTML beside the text (`RenderedBody`), re-rendered by `manage.py rerend
 their profile changes, because a thread page would otherwise spend half its time here. Two layers, on purpose: the Markdown parser treats raw HTML as text
 ("a<b and c>d" stays text) and produces its profile's subset, and its output then goes through
 nh3 with an explicit list of tags, attributes and URL schemes, so nothing outside that list
-reaches a page whatever the parser does. Block elements carry `dir="auto"`: members mix Arabic
-and Latin paragraphs, and each finds its own direction.
+reaches a page whatever the parser does. Each block element then gets the direction of its own
+dominant script (`core.bidi`): members mix Arabic and Latin paragraphs, and an Arabic paragraph
+that starts with a Latin word still reads right to left.
 
 - `POSTS`, what discussions and replies are written in: paragraphs, emphasis, links, lists,
   blockquotes, line breaks, inline code. Headings, rules and indented code blocks would surprise
@@ -15,20 +16,21 @@ and Latin paragraphs, and each finds its own direction.
 - `DRAFTS`, what texts written together need besides: headings (one level down, the page title
   being the only h1), code blocks and struck-through text.
 
-Also here: the direction of a text as browsers judge it, which exports and headings need too.
+Also here: the direction of a text, which exports and headings need too.
 """
 
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 
 import markdown
 import nh3
+from bs4 import BeautifulSoup
 from django.utils.safestring import mark_safe
 
+from core import bidi
+
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
-RTL = ("R", "AL")
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,10 +90,10 @@ class Profile:
             attributes={tag: set(names) for tag, names in self.attributes.items()},
             url_schemes=set(URL_SCHEMES),
             link_rel=self.link_rel,
-            set_tag_attribute_values={tag: {"dir": "auto"} for tag in self.directed},
             **options,
         )
-        return mark_safe(clean)
+        # Each block is laid out by its own dominant script, set on the sanitiser's output.
+        return mark_safe(_directed(clean, self.directed))
 
 
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
@@ -196,17 +198,18 @@ def quote(text, author_name=""):
 
 
 def direction(text, default="ltr"):
-    """What `dir="auto"` would choose: the direction of the first strong character."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in RTL:
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return default
+    """The direction of `text` by its dominant script (`core.bidi`), `default` without letters."""
+    return bidi.direction(text, default)
 
 
 def mostly_rtl(text):
-    """Whether right-to-left letters are at least as many as left-to-right ones."""
-    kinds = [unicodedata.bidirectional(char) for char in text]
-    return sum(kind in RTL for kind in kinds) >= sum(kind == "L" for kind in kinds)
+    """Whether most words are right to left (or the text has no letters)."""
+    return bidi.direction(text, "rtl") == "rtl"
+
+
+def _directed(html, tags):
+    """`html` with each element of `tags` given the direction of its own text."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(list(tags)):
+        element["dir"] = bidi.direction(element.get_text(), "auto")
+    return str(soup)

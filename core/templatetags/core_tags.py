@@ -1,6 +1,6 @@
 """The base template's site menu (the home page's public sections, cached until a publication)
-and language switch (where the same content lives in each other language), and `since`, the
-time elapsed in words.
+and language switch (where the same content lives in each other language); `since`, the time
+elapsed in words; `dir_of`, the direction of a text people wrote.
 
 The menu's markup, `includes/site_menu.html`, is the project's (`cssr/templates`): it links the
 project's own sections by URL name, which the engine does not know.
@@ -20,6 +20,7 @@ from django.utils.translation import (
 )
 from wagtail.models import Page
 
+from core import bidi
 from core.cache import current_generation
 from core.pages import exclude_restricted
 from core.routing import home_url_path
@@ -121,3 +122,10 @@ def since(value):
     if not value:
         return ""
     return timesince(value, time_strings=TIME_STRINGS, depth=1)
+
+
+@register.filter
+def dir_of(text):
+    """The `dir` attribute for a text people wrote: its dominant script's direction, "auto"
+    when it has no letters (`core.bidi`)."""
+    return bidi.direction(str(text or ""), "auto")

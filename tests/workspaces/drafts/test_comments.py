@@ -27,7 +27,7 @@ def test_a_comment_quotes_its_passage_beside_the_text(world):
     assert comment.author == world.users["member_legal"]
     html = client.get(draft.url).content.decode()
     assert (
-        '<blockquote class="draft-comment__passage" dir="auto">والفصل بين السلطات</blockquote>'
+        '<blockquote class="draft-comment__passage" dir="rtl">والفصل بين السلطات</blockquote>'
         in html
     )
     assert "نقترح ذكر &lt;b&gt;التوازن&lt;/b&gt; بين السلطات." in html
