@@ -54,7 +54,7 @@ def test_a_newcomer_accepts_the_code_and_takes_part_in_arabic(
     page.wait_for_load_state()
     heading = page.locator("main h1")
     assert heading.inner_text() == "اقتراح: جدول زمني لمناقشة المبادئ الدستورية"
-    assert heading.get_attribute("dir") == "auto"
+    assert heading.get_attribute("dir") == "rtl"
     assert "/ar/workspaces/legal-constitutional/" in page.url
 
     reply_form = page.locator("#reply-form form")
