@@ -11,6 +11,9 @@ world (`seed_demo`) and the generated one on top (`seed_bulk`, `demo/bulk.py`). 
    the ratio is the figure that carries from one run to the next.
 3. The resident memory of each gunicorn worker after start-up and after about 1,000 requests
    spread over the workspace pages.
+4. Milliseconds per request in this process, Django's test client signed in as the member (the
+   median of five runs of twenty requests after five warm-ups): without gunicorn, the network
+   and the load generator on the same cores, the steadier figure from one run to the next.
 
 Only 127.0.0.1 is contacted; every loop is bounded.
 """
@@ -19,6 +22,8 @@ import argparse
 import math
 import os
 import re
+import statistics
+import time
 from collections import Counter
 from urllib.parse import quote
 
@@ -94,6 +99,23 @@ def count_queries(username, pages):
             client.get(path)
         captured[label] = context.captured_queries
     return captured
+
+
+def time_in_process(pages, runs=5, requests=20):
+    """{label: median milliseconds per request} of the member's pages and of `/healthz`."""
+    client = signed_in_client(MEMBER)
+    timings = {}
+    for label, path in [*pages, ("/healthz (bare Django view)", "/healthz")]:
+        for _ in range(5):
+            client.get(path)
+        medians = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            for _ in range(requests):
+                client.get(path)
+            medians.append((time.perf_counter() - started) / requests * 1000)
+        timings[label] = statistics.median(medians)
+    return timings
 
 
 _LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
@@ -232,6 +254,9 @@ def main():
         help="Print the member's queries of the pages whose label starts with LABEL, grouped.",
     )
     parser.add_argument("--queries-only", action="store_true", help="Skip gunicorn.")
+    parser.add_argument(
+        "--in-process", action="store_true", help="Also time each page in this process."
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cssr.settings.production")
@@ -247,6 +272,11 @@ def main():
                 print(f"\n{MEMBER}, {label}:")
                 for number, ms, shape in grouped_sql(counts[MEMBER][label]):
                     print(f"  {number:>2} × {ms:6.1f} ms  {shape}")
+    if args.in_process:
+        print(f"\nIn this process, {MEMBER}, median of 5 runs of 20 requests\n")
+        print("| page | ms per request |\n|---|---:|")
+        for label, ms in time_in_process(pages).items():
+            print(f"| {label} | {ms:.1f} |")
     if args.queries_only:
         return
     rows, memory = measure_server(args, pages)
