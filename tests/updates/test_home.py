@@ -24,7 +24,7 @@ def test_home_page_shows_the_three_latest_updates_and_links_to_all(client, index
     html = response.content.decode()
 
     assert latest(response) == [(u.url, u.title) for u in reversed(updates[2:])]
-    assert '<time datetime="2024-01-05">5 يناير، 2024</time>' in html
+    assert '<time datetime="2024-01-05">5 كانون الثاني 2024</time>' in html
     assert '<p dir="auto">ملخص تحديث 4</p>' in html
     assert '<a href="/ar/updates/">' in html
     assert "No updates have been published yet." not in html

@@ -41,7 +41,7 @@ def test_index_shows_date_summary_and_tags_of_each_update(client, index):
 
     html = client.get("/ar/updates/").content.decode()
 
-    assert '<time datetime="2024-03-05">5 مارس، 2024</time>' in html
+    assert '<time datetime="2024-03-05">5 آذار 2024</time>' in html
     assert '<p dir="auto">ما جرى هذا الشهر</p>' in html
     assert (
         'href="/ar/updates/?tag=%D8%AD%D9%85%D8%A7%D9%8A%D8%A9" rel="tag" dir="auto">حماية</a>'

@@ -40,7 +40,7 @@ def test_update_page_shows_date_summary_body_image_and_tags(client, index):
     html = client.get("/ar/updates/update-1/").content.decode()
 
     assert '<h1 dir="auto">لقاء في عمّان</h1>' in html
-    assert '<time datetime="2022-11-10">10 نوفمبر، 2022</time>' in html
+    assert '<time datetime="2022-11-10">10 تشرين الثاني 2022</time>' in html
     assert '<p class="update__summary" dir="auto">التقى الفريق فاعلين من المجتمع المدني</p>' in html
     assert '<h2 dir="auto">اللقاءات</h2>' in html
     assert '<div class="rich-text" dir="auto"><p>نص <b>الفقرة</b></p></div>' in html
@@ -59,7 +59,7 @@ def test_english_dates_follow_the_english_locale(client, index, english_index):
 
     html = client.get("/en/updates/").content.decode()
 
-    assert '<time datetime="2022-11-10">Nov. 10, 2022</time>' in html
+    assert '<time datetime="2022-11-10">10 November 2022</time>' in html
 
 
 def test_previous_and_next_follow_the_dates_of_published_public_updates(client, index):
