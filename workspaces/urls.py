@@ -14,8 +14,9 @@ app_name = "workspaces"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    # Before the workspaces' own addresses: no workspace may be called "start".
+    # Before the workspaces' own addresses: no workspace may be called "start" or "welcome".
     path("start/", views.start, name="start"),
+    path("welcome/", views.welcome, name="welcome"),
     path("code-of-conduct/", views.code_of_conduct, name="code_of_conduct"),
     path(f"<str:slug>/{MEMBERS}/", views.members, name="members"),
     *(path(f"<str:slug>/{segment}/", include(urlconf)) for segment, urlconf in FEATURES.items()),

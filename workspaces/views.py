@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -57,11 +58,40 @@ def code_of_conduct(request):
         if request.POST.get("accept") != "yes":
             messages.error(request, _("Tick the box to accept the code of conduct."))
         else:
+            newcomer = not CodeOfConductAcceptance.objects.filter(user=request.user).exists()
             CodeOfConductAcceptance.objects.get_or_create(code=code, user=request.user)
+            if newcomer:
+                # The first time in: a short start page on the way to where they were going.
+                welcome = reverse("workspaces:welcome")
+                return redirect(
+                    f"{welcome}?{urlencode({'next': next_url})}" if next_url else welcome
+                )
             messages.success(request, _("Thank you. Welcome to your workspace."))
             return redirect(next_url or "workspaces:index")
     context = {"code": code, "accepted": accepted, "next": next_url}
     return render(request, "workspaces/code_of_conduct.html", context)
+
+
+@private
+@login_required
+@require_http_methods(["GET", "HEAD"])
+def welcome(request):
+    """A newcomer's start page, after the code of conduct: how others see them, their groups
+    and who is in them, their calendar, and whom to ask for help."""
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    workspaces = list(WorkspacePage.objects.for_user(request.user).live().order_by("title"))
+    officers = (
+        Membership.objects.active()
+        .filter(workspace__in=workspaces, role=Role.OFFICER)
+        .select_related("user", "workspace")
+        .order_by("workspace__title", "user__display_name")
+    )
+    context = {"workspaces": workspaces, "officers": officers, "next": next_url}
+    return render(request, "workspaces/welcome.html", context)
 
 
 @workspace_view()

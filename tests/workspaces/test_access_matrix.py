@@ -132,6 +132,8 @@ EXPECTATIONS = {
     "workspaces:index": Personal(get=200, post=405),
     # Where signing in leads: into one's only workspace, or to the list of them.
     "workspaces:start": Personal(get=302, post=405),
+    # A newcomer's start page, after the code of conduct; about oneself only.
+    "workspaces:welcome": Personal(get=200, post=405),
     # A POST without the box ticked shows the code again with an error.
     "workspaces:code_of_conduct": Personal(get=200, post=200),
     "workspaces:members": READ,

@@ -66,8 +66,8 @@ def test_accepting_is_stored_with_its_time_and_version(world):
     assert acceptance.code == CodeOfConduct.current()
     assert acceptance.code.version == 1
     assert before <= acceptance.accepted_at <= timezone.now()
-    # Without a `next`, the person lands on their list of workspaces.
-    assert response["Location"] == "/ar/workspaces/"
+    # A newcomer is welcomed first; without a `next`, the welcome leads to their workspaces.
+    assert response["Location"] == "/ar/workspaces/welcome/"
 
 
 def test_without_the_box_ticked_nothing_is_stored_and_the_door_stays_shut(world):
@@ -86,7 +86,9 @@ def test_next_brings_the_newcomer_back_to_where_they_were_going(world):
     form = client.get(redirect["Location"]).content.decode()
     assert f'name="next" value="{MEMBERS}"' in form
     response = accept(client, next_url=next_url)
-    assert response["Location"] == MEMBERS
+    # By way of the welcome page, whose "Continue" leads on.
+    assert response["Location"] == f"/ar/workspaces/welcome/?{urlencode({'next': MEMBERS})}"
+    assert f'href="{MEMBERS}"' in client.get(response["Location"]).content.decode()
     assert client.get(MEMBERS).status_code == 200
     assert client.get(WORKSPACE).status_code == 200
 
@@ -105,7 +107,10 @@ def test_an_off_site_next_is_ignored(world, next_url):
     form = client.get(f"{CODE}?{urlencode({'next': next_url})}").content.decode()
     assert 'name="next" value=""' in form
     response = accept(client, next_url=next_url)
-    assert response["Location"] == "/ar/workspaces/"
+    assert response["Location"] == "/ar/workspaces/welcome/"
+    # Nor does the welcome page lead there, whatever its own address says.
+    welcome = client.get(f"/ar/workspaces/welcome/?{urlencode({'next': next_url})}")
+    assert next_url not in welcome.content.decode()
 
 
 def test_a_new_version_published_by_staff_must_be_accepted_again_by_everyone(world):

@@ -36,6 +36,11 @@ def test_a_newcomer_accepts_the_code_and_takes_part_in_arabic(
 
     page.locator("main input[name=accept]").check()
     page.locator("main form button[type=submit]").click()
+    # A first time in: the welcome page, then on to where they were going.
+    page.wait_for_url("**/ar/workspaces/welcome/?next=*")
+    assert "أهلاً بك في غرفة دعم المجتمع المدني" in page.locator("main h1").inner_text()
+    page.screenshot(path=screenshots / "workspace-welcome.png", full_page=True)
+    page.get_by_role("link", name="متابعة").click()
     page.wait_for_url(f"{live_server.url}{WORKSPACE}")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert "مجموعة العمل القانونية والدستورية" in page.locator("main").inner_text()

@@ -18,6 +18,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import get_format
@@ -219,7 +220,7 @@ def regenerate_feed(request):
     messages.success(
         request, _("Your calendar has a new address. The old one no longer works: subscribe again.")
     )
-    return redirect(reverse("accounts:profile") + "#calendar")
+    return redirect(_feed_page(request))
 
 
 @login_required
@@ -227,4 +228,14 @@ def regenerate_feed(request):
 def revoke_feed(request):
     CalendarFeedToken.for_user(request.user).revoke()
     messages.success(request, _("Your calendar address no longer works."))
-    return redirect(reverse("accounts:profile") + "#calendar")
+    return redirect(_feed_page(request))
+
+
+def _feed_page(request):
+    """Back to the page the address was changed from, on this site; the profile otherwise."""
+    wanted = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return wanted
+    return reverse("accounts:profile") + "#calendar"

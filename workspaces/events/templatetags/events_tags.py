@@ -97,7 +97,8 @@ def upcoming_events(context, home):
 
 @register.inclusion_tag("events/includes/calendar_feed.html", takes_context=True)
 def calendar_feed(context):
-    """The person's subscription address on their profile, with its revoke and renew forms."""
+    """The person's subscription address, with how to add it and its revoke and renew forms
+    (which lead back to the page they were on: profile, calendar, welcome)."""
     request = context["request"]
     feed = CalendarFeedToken.for_user(request.user)
     url = webcal_url = None
@@ -108,5 +109,6 @@ def calendar_feed(context):
         "feed": feed,
         "url": url,
         "webcal_url": webcal_url,
+        "back_to": f"{request.path}#calendar",
         "csrf_token": context.get("csrf_token"),
     }
