@@ -6,21 +6,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_TIME_ZONE = "Asia/Damascus"
-# Where participants and the envoy's office usually are; any IANA zone is accepted.
-COMMON_TIME_ZONES = [
-    "Asia/Damascus",
-    "Europe/Zurich",
-    "Asia/Amman",
-    "Europe/Istanbul",
-    "Asia/Baghdad",
-    "Asia/Beirut",
-    "Europe/Berlin",
-    "UTC",
-]
+# Where participants and the envoy's office usually are, by the name of a city people know
+# (Turkey and Iraq each keep one time for the whole country); any IANA zone is accepted below.
+COMMON_TIME_ZONES = {
+    "Asia/Damascus": _("Damascus"),
+    "Asia/Beirut": _("Beirut"),
+    "Asia/Amman": _("Amman"),
+    "Europe/Istanbul": _("Istanbul, Gaziantep"),
+    "Asia/Baghdad": _("Baghdad, Erbil"),
+    "Europe/Zurich": _("Geneva"),
+    "Europe/Berlin": _("Berlin"),
+    "UTC": _("Coordinated Universal Time (UTC)"),
+}
 
 
 def time_zone_choices():
-    common = [(tz, tz) for tz in COMMON_TIME_ZONES]
+    common = list(COMMON_TIME_ZONES.items())
     others = [
         (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if tz not in COMMON_TIME_ZONES
     ]

@@ -95,3 +95,18 @@ def test_profile_fields_show_user_text_in_its_own_direction(client, demo_users):
     assert form.find("input", attrs={"name": "display_name"})["dir"] == "auto"
     assert form.find("input", attrs={"name": "title"})["dir"] == "auto"
     assert form.find("input", attrs={"name": "email"})["dir"] == "ltr"
+
+
+def test_the_time_zone_list_starts_with_the_cities_people_know_by_name(
+    client, demo_users, compiled_catalogues
+):
+    client.force_login(demo_users["member_legal"])
+    client.cookies["cssr_language"] = "ar"
+    html = client.get("/accounts/profile/").content.decode()
+    select = BeautifulSoup(html, "html.parser").select_one("select[name=time_zone]")
+    first = select.select_one("optgroup")
+    names = [option.text for option in first.select("option")]
+    assert names[:3] == ["دمشق", "بيروت", "عمّان"]
+    assert "إسطنبول، غازي عنتاب" in names
+    # Then every zone by its IANA name.
+    assert select.select_one("option[value='America/Toronto']").text == "America/Toronto"
