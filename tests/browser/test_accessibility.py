@@ -5,40 +5,11 @@ costs more than a page visit, and the report still names every page that fails.
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe import audit
+
 pytestmark = pytest.mark.browser
-
-BLOCKING = {"serious", "critical"}
-
-
-def blocking_violations(page):
-    results = Axe().run(page)
-    return [v for v in results.response["violations"] if v["impact"] in BLOCKING]
-
-
-def describe(url, violations):
-    lines = [f"{len(violations)} serious or critical accessibility violation(s) on {url}:"]
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-        lines.append(f"  {violation['helpUrl']}")
-        for node in violation["nodes"]:
-            lines.append(f"    at {', '.join(map(str, node['target']))}: {node['html'][:200]}")
-            if node.get("failureSummary"):
-                lines.extend(f"      {line}" for line in node["failureSummary"].splitlines())
-    return "\n".join(lines)
-
-
-def audit(page, paths):
-    reports = []
-    for path in paths:
-        page.goto(path)
-        page.wait_for_load_state("networkidle")
-        violations = blocking_violations(page)
-        if violations:
-            reports.append(describe(page.url, violations))
-    return reports
 
 
 def test_public_pages_have_no_serious_accessibility_violation(page):
