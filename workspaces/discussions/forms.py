@@ -2,7 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from .models import BODY_MAX_LENGTH, REPLY_MAX_LENGTH, TITLE_MAX_LENGTH, DiscussionPage
+from .models import (
+    BODY_MAX_LENGTH,
+    REPLY_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    DiscussionPage,
+    DiscussionTag,
+)
 
 FORMAT_HELP = _(
     "You can write *emphasis*, **strong**, [a link](https://example.org), lists starting "
@@ -37,7 +43,9 @@ class DiscussionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].widget.attrs["dir"] = "auto"
-        self.fields["tags"].widget.attrs["dir"] = "auto"
+        # Suggestions from the workspace's own tags (`tag_names_in`), one tag at a time
+        # (js/site.js), so the group keeps to one spelling of each.
+        self.fields["tags"].widget.attrs.update({"dir": "auto", "list": "tag-suggestions"})
 
     @classmethod
     def for_discussion(cls, discussion, data=None):
@@ -49,6 +57,17 @@ class DiscussionForm(forms.Form):
             "focal_point_invited": discussion.focal_point_invited,
         }
         return cls(data, initial=initial)
+
+
+def tag_names_in(workspace, limit=200):
+    """The tags of the discussions of `workspace`, the tags field's suggestions there."""
+    discussions = DiscussionPage.objects.in_workspace(workspace)
+    return list(
+        DiscussionTag.objects.filter(tagged_discussions__content_object__in=discussions)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()[:limit]
+    )
 
 
 class ReplyForm(forms.Form):

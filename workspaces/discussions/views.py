@@ -14,7 +14,7 @@ from search.text import normalise
 from workspaces.access import workspace_view
 from workspaces.models import WorkspacePage
 
-from .forms import DiscussionForm, ReplyForm, SearchForm
+from .forms import DiscussionForm, ReplyForm, SearchForm, tag_names_in
 from .models import DiscussionPage, Reply
 from .thread import prepare_listing
 
@@ -102,7 +102,8 @@ def discussion_new(request, access):
         )
         messages.success(request, _("Your discussion is published."))
         return redirect(discussion.url)
-    return render(request, "discussions/discussion_form.html", {"form": form})
+    context = {"form": form, "tag_suggestions": tag_names_in(access.workspace)}
+    return render(request, "discussions/discussion_form.html", context)
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), load=DISCUSSION)
@@ -114,7 +115,11 @@ def discussion_edit(request, access, discussion):
         discussion.revise(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your changes are saved."))
         return redirect(discussion.url)
-    context = {"form": form, "discussion": discussion}
+    context = {
+        "form": form,
+        "discussion": discussion,
+        "tag_suggestions": tag_names_in(access.workspace),
+    }
     return render(request, "discussions/discussion_form.html", context)
 
 

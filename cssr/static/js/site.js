@@ -72,6 +72,29 @@
         }
     });
 
+    // A field of several tags offers the known ones for the tag being typed: the suggestions
+    // are rewritten as the text before the last comma (Latin or Arabic) followed by each tag.
+    document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("datalist[data-tags]").forEach(function (list) {
+            var names = Array.prototype.map.call(list.options, function (option) {
+                return option.value;
+            });
+            var field = document.querySelector('input[list="' + list.id + '"]');
+            if (!field) {
+                return;
+            }
+            field.addEventListener("input", function () {
+                var cut = Math.max(field.value.lastIndexOf(","), field.value.lastIndexOf("\u060c"));
+                var before = cut < 0 ? "" : field.value.slice(0, cut + 1) + " ";
+                list.replaceChildren.apply(list, names.map(function (name) {
+                    var option = document.createElement("option");
+                    option.value = before + name;
+                    return option;
+                }));
+            });
+        });
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
         // A confirmation shows where the member is looking (after a reply, they are at the
         // reply, far below the top of the page) until they close it.

@@ -175,3 +175,16 @@ def test_members_of_an_admitted_group_post_in_the_shared_space(db, login):
     response = login(person).post(new_url(shared), FORM)
     assert response.status_code == 302
     assert DiscussionPage.objects.get().get_parent().specific == shared
+
+
+def test_the_tags_field_suggests_this_workspaces_tags_only(client, db):
+    member = make_user("member")
+    legal = make_workspace("legal", members={member: Role.MEMBER})
+    other = make_workspace("other", members={member: Role.MEMBER})
+    start_discussion(legal, member, tags=["دستور", "انتخابات"])
+    start_discussion(other, member, tags=["سري للغاية"])
+    client.force_login(member)
+    html = client.get("/ar/workspaces/legal/discussions/new/").content.decode()
+    assert 'list="tag-suggestions"' in html
+    assert '<option value="انتخابات"><option value="دستور">' in html
+    assert "سري للغاية" not in html
