@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from core import redirects
 
 from . import pages
 from .access import private, workspace_view
@@ -48,11 +50,7 @@ def start(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def code_of_conduct(request):
     code = CodeOfConduct.current()
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = ""
+    next_url = redirects.next_url(request)
     accepted = code is None or code.acceptances.filter(user=request.user).exists()
     if request.method == "POST" and code is not None:
         if request.POST.get("accept") != "yes":
@@ -78,11 +76,7 @@ def code_of_conduct(request):
 def welcome(request):
     """A newcomer's start page, after the code of conduct: how others see them, their groups
     and who is in them, their calendar, and whom to ask for help."""
-    next_url = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = ""
+    next_url = redirects.next_url(request)
     workspaces = list(WorkspacePage.objects.for_user(request.user).live().order_by("title"))
     officers = (
         Membership.objects.active()

@@ -124,8 +124,13 @@ def since(value):
     return timesince(value, time_strings=TIME_STRINGS, depth=1)
 
 
+DIRECTION_SAMPLE = 500
+
+
 @register.filter
 def dir_of(text):
     """The `dir` attribute for a text people wrote: its dominant script's direction, "auto"
     when it has no letters (`core.bidi`)."""
-    return bidi.direction(str(text or ""), "auto")
+    # The first few hundred characters tell a text's script; a post may run to 20,000, and
+    # this runs for every post of a page on every view.
+    return bidi.direction(str(text or "")[:DIRECTION_SAMPLE], "auto")

@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.formats import get_format
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts.models import zone_for
+from core.redirects import next_url
 from workspaces.access import private_response, workspace_view
 
 from .forms import AnswerForm, EventForm
@@ -233,9 +233,4 @@ def revoke_feed(request):
 
 def _feed_page(request):
     """Back to the page the address was changed from, on this site; the profile otherwise."""
-    wanted = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return wanted
-    return reverse("accounts:profile") + "#calendar"
+    return next_url(request, reverse("accounts:profile") + "#calendar")

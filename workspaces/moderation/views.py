@@ -9,24 +9,15 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from core.redirects import next_url
 from workspaces.access import workspace_view
 
 from .forms import ReasonForm
 from .models import ModerationLog, Report
 
 LOG_ENTRIES_PER_PAGE = 50
-
-
-def _next_url(request, fallback):
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return fallback
 
 
 def _reason_page(request, access, post, form, *, title, button):
@@ -36,7 +27,7 @@ def _reason_page(request, access, post, form, *, title, button):
         "form": form,
         "title": title,
         "button": button,
-        "next": _next_url(request, ""),
+        "next": next_url(request, ""),
     }
     return render(request, "moderation/reason_form.html", context)
 
@@ -76,7 +67,7 @@ def hide(request, access, post):
             messages.success(request, _("The post is hidden."))
         else:
             messages.info(request, _("The post was already hidden."))
-        return redirect(_next_url(request, post.get_moderation_url(access.workspace)))
+        return redirect(next_url(request, post.get_moderation_url(access.workspace)))
     return _reason_page(request, access, post, form, title=_("Hide a post"), button=_("Hide"))
 
 
@@ -90,7 +81,7 @@ def restore(request, access, post):
             messages.success(request, _("The post is shown again."))
         else:
             messages.info(request, _("The post was not hidden."))
-        return redirect(_next_url(request, post.get_moderation_url(access.workspace)))
+        return redirect(next_url(request, post.get_moderation_url(access.workspace)))
     return _reason_page(
         request, access, post, form, title=_("Show a hidden post again"), button=_("Restore")
     )

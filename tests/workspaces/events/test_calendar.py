@@ -183,7 +183,7 @@ def test_event_shows_its_own_time_and_the_viewers_when_they_differ(client_for, p
     assert 'datetime="2031-03-04T17:00:00+03:00"' in geneva_html
     assert 'datetime="2031-03-04T15:00:00+01:00"' in geneva_html
     viewer_part = geneva_html.split("data-viewer-time", 1)[1].split("</span>", 1)[0]
-    assert "Your time (Geneva)" in viewer_part and "3 p.m." in viewer_part
+    assert "Your time (Geneva)" in viewer_part and "15:00" in viewer_part
     assert 'datetime="2031-03-04T17:00:00+03:00"' in damascus_html
     assert "data-viewer-time" not in damascus_html
 
