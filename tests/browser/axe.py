@@ -25,8 +25,7 @@ def describe(url, violations):
 def audit(page, paths):
     reports = []
     for path in paths:
-        page.goto(path)
-        page.wait_for_load_state("networkidle")
+        page.goto(path)  # waits for the load event: styles, scripts and images are in
         violations = blocking_violations(page)
         if violations:
             reports.append(describe(page.url, violations))

@@ -2,7 +2,7 @@
 
 Nothing is downloaded: the browser is the system package and axe-core ships inside
 axe-playwright-python. One Chromium serves the whole run; each test gets a fresh context
-(cookies, storage) and the demo world rebuilt in an emptied database.
+(cookies, storage) and the demo world put back in an emptied database (`Snapshot`).
 """
 
 import io
@@ -90,8 +90,115 @@ def _catalogues():
         pass
 
 
-@pytest.fixture
-def demo_world(_catalogues, live_server, transactional_db):
+class Snapshot:
+    """Every Django table's rows, copied aside once, put back in a fraction of a second.
+
+    A live-server test commits, so its database is emptied after it; building a world again
+    takes seconds (the demo world about six). The first test builds it and copies each table
+    into a plain table beside it (`snapshot_<name>_<n>`: no constraints, not a Django table, so
+    the emptying leaves it alone); later tests empty the database and copy the rows back, same
+    ids and all. Foreign keys are checked at commit on both PostgreSQL and SQLite, so the order
+    of the copies does not matter. Files a world stores stay on disk between tests.
+    """
+
+    def __init__(self, name):
+        self.name = name
+        self.keys = None  # what the build returned, as {key: (model, pk)} or {key: {name: ...}}
+
+    def _tables(self):
+        from django.db import connection
+
+        return sorted(connection.introspection.django_table_names(only_existing=True))
+
+    def _copy(self, table, index):
+        from django.db import connection
+
+        return connection.ops.quote_name(table), connection.ops.quote_name(
+            f"snapshot_{self.name}_{index}"
+        )
+
+    def _full_text_tables(self, cursor):
+        """SQLite's full-text entries live in FTS5 virtual tables beside modelsearch's index
+        rows, keyed by their ids and left alone by Django's emptying: {table: columns}."""
+        from django.db import connection
+
+        if connection.vendor != "sqlite":
+            return {}
+        return {
+            table: [
+                column.name
+                for column in connection.introspection.get_table_description(cursor, table)
+            ]
+            for table in connection.introspection.table_names(cursor)
+            if table.endswith("_fts")
+        }
+
+    def take(self):
+        from django.db import connection, transaction
+
+        with transaction.atomic(), connection.cursor() as cursor:
+            for index, table in enumerate(self._tables()):
+                live, copy = self._copy(table, index)
+                cursor.execute(f"DROP TABLE IF EXISTS {copy}")
+                cursor.execute(f"CREATE TABLE {copy} AS SELECT * FROM {live}")
+            for table in self._full_text_tables(cursor):
+                live, copy = self._copy(table, "fts")
+                cursor.execute(f"DROP TABLE IF EXISTS {copy}")
+                cursor.execute(f"CREATE TABLE {copy} AS SELECT rowid AS entry, * FROM {live}")
+
+    def restore(self):
+        from django.apps import apps
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.management.color import no_style
+        from django.db import connection, transaction
+
+        tables = self._tables()
+        with transaction.atomic(), connection.cursor() as cursor:
+            for statement in connection.ops.sql_flush(no_style(), tables):
+                cursor.execute(statement)
+            for index, table in enumerate(tables):
+                live, copy = self._copy(table, index)
+                cursor.execute(f"INSERT INTO {live} SELECT * FROM {copy}")
+            for table, columns in self._full_text_tables(cursor).items():
+                live, copy = self._copy(table, "fts")
+                named = ", ".join(map(connection.ops.quote_name, columns))
+                cursor.execute(f"DELETE FROM {live}")
+                cursor.execute(
+                    f"INSERT INTO {live} (rowid, {named}) SELECT entry, {named} FROM {copy}"
+                )
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
+        # The emptying re-created content types under other ids; forget those.
+        ContentType.objects.clear_cache()
+
+    def world(self, build):
+        """The world `build` makes: built and copied the first time, restored after that."""
+        if self.keys is None:
+            built = build()
+            self.take()
+            self.keys = built
+        else:
+            self.restore()
+        return _reloaded(self.keys)
+
+
+def _reloaded(built):
+    """`{"home": page, "users": {username: user}}` fetched afresh, so no test sees objects an
+    earlier test changed in memory."""
+    from accounts.models import User
+
+    users = User.objects.in_bulk([user.pk for user in built["users"].values()])
+    return {
+        "home": type(built["home"]).objects.get(pk=built["home"].pk),
+        "users": {name: users[user.pk] for name, user in built["users"].items()},
+    }
+
+
+DEMO_HOME_SNAPSHOT = Snapshot("home")
+DEMO_WORLD_SNAPSHOT = Snapshot("demo")
+
+
+def _build_demo_home(live_server):
     """The rows migrations create, and the demo home pages and users.
 
     A live-server test runs in a transactional database that is emptied after each test, taking
@@ -121,15 +228,23 @@ def demo_world(_catalogues, live_server, transactional_db):
 
 
 @pytest.fixture
-def workspaces_world(demo_world):
-    """The whole demo world (`seed_demo`) on the live server's emptied database."""
-    from wagtail.models import Collection
+def demo_world(_catalogues, live_server, transactional_db):
+    """The demo home pages and users on the live server's database (restored from a copy)."""
+    return DEMO_HOME_SNAPSHOT.world(lambda: _build_demo_home(live_server))
 
-    # The live server's database was emptied, the root collection with it.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
-    return demo_world
+
+@pytest.fixture
+def workspaces_world(demo_world, live_server):
+    """The whole demo world (`seed_demo`) on the live server's database (restored from a copy).
+
+    Built on the home snapshot's rows, so `demo_world`'s objects keep their ids here too.
+    """
+
+    def build():
+        call_command("seed_demo", password=DEMO_PASSWORD, force=True, stdout=io.StringIO())
+        return demo_world
+
+    return DEMO_WORLD_SNAPSHOT.world(build)
 
 
 @dataclass

@@ -139,7 +139,6 @@ def test_main_workspace_pages_fit_a_phone_with_44_px_tap_targets(
         small = small_targets(page)
         if page.evaluate("document.documentElement.scrollWidth") > PHONE["width"]:
             small.append("the page scrolls sideways")
-        page.wait_for_load_state("networkidle")
         violations = blocking_violations(page)
         if violations:
             small.append(describe(page.url, violations))

@@ -3,19 +3,20 @@ from types import SimpleNamespace
 import pytest
 from django.test import Client
 
+from accounts.models import User
 from tests.factories import make_user, make_workspace
-from workspaces.models import Role
+from tests.world import SessionWorld
+from workspaces.models import Role, WorkspacePage
 
 
-@pytest.fixture
-def team(db):
+def build_team():
     """One working group with every role, a second group with its own member, and staff."""
     people = {
         name: make_user(name)
         for name in ("member", "rapporteur", "officer", "focal", "other_member", "outsider")
     }
     people["staff"] = make_user("staff", staff=True)
-    workspace = make_workspace(
+    make_workspace(
         "alpha",
         members={
             people["member"]: Role.MEMBER,
@@ -25,8 +26,29 @@ def team(db):
             people["focal"]: Role.FOCAL_POINT,
         },
     )
-    elsewhere = make_workspace("beta", members={people["outsider"]: Role.MEMBER})
-    return SimpleNamespace(workspace=workspace, elsewhere=elsewhere, **people)
+    make_workspace("beta", members={people["outsider"]: Role.MEMBER})
+
+
+# Seeded once per session and rolled back to by every test (tests/world.py).
+TEAM_WORLD = SessionWorld("seeded_team", build_team)
+
+
+@pytest.fixture(scope="session")
+def seeded_team(django_db_setup, django_db_blocker):
+    TEAM_WORLD.open(django_db_blocker)
+    yield TEAM_WORLD
+    TEAM_WORLD.close()
+
+
+@pytest.fixture
+def team(seeded_team, db):
+    """`workspace` (alpha), `elsewhere` (beta) and the people by name, fetched afresh."""
+    workspaces = {page.slug: page for page in WorkspacePage.objects.all()}
+    return SimpleNamespace(
+        workspace=workspaces["alpha"],
+        elsewhere=workspaces["beta"],
+        **{user.username: user for user in User.objects.all()},
+    )
 
 
 @pytest.fixture

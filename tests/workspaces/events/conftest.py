@@ -4,9 +4,11 @@ import zoneinfo
 import pytest
 from django.utils import translation
 
+from accounts.models import User
 from tests import factories
 from tests.factories import make_user, make_workspace
-from workspaces.models import Role
+from tests.world import SessionWorld
+from workspaces.models import Role, WorkspacePage
 
 DAMASCUS = zoneinfo.ZoneInfo("Asia/Damascus")
 
@@ -18,48 +20,70 @@ def _english():
         yield
 
 
-@pytest.fixture
-def people(db):
+# Who plays which part, by username.
+CAST = {
+    "creator": "creator",
+    "member": "member",
+    "other_group": "other_group",
+    "outsider": "outsider",
+    "staff": "staff_person",
+}
+
+
+def build_world():
     def person(username, **fields):
         # English, so feeds (written in each person's language) show the source strings.
         fields.setdefault("preferred_language", "en")
         return make_user(username, password="pass", email=f"{username}@example.org", **fields)
 
-    staff = person(
-        "staff_person", staff=True, display_name="Daniel Weber", time_zone="Europe/Zurich"
+    person("staff_person", staff=True, display_name="Daniel Weber", time_zone="Europe/Zurich")
+    creator = person(
+        "creator",
+        display_name="Yusuf Ali",
+        title="Constitutional lawyer",
+        time_zone="Asia/Damascus",
     )
-    return {
-        "creator": person(
-            "creator",
-            display_name="Yusuf Ali",
-            title="Constitutional lawyer",
-            time_zone="Asia/Damascus",
-        ),
-        "member": person(
-            "member", display_name="Hala Mansour", title="Researcher", time_zone="Europe/Zurich"
-        ),
-        "other_group": person("other_group", display_name="Reem Shami"),
-        "outsider": person("outsider", display_name="Nour Qasem"),
-        "staff": staff,
-    }
+    member = person(
+        "member", display_name="Hala Mansour", title="Researcher", time_zone="Europe/Zurich"
+    )
+    other_group = person("other_group", display_name="Reem Shami")
+    person("outsider", display_name="Nour Qasem")
 
-
-@pytest.fixture
-def workspaces(db, people):
     legal_title, electoral_title = "Legal and constitutional", "Electoral"
-    legal = make_workspace(
+    make_workspace(
         "legal",
         title=legal_title,
         theme=legal_title,
-        members={people["creator"]: Role.MEMBER, people["member"]: Role.RAPPORTEUR},
+        members={creator: Role.MEMBER, member: Role.RAPPORTEUR},
     )
-    electoral = make_workspace(
+    make_workspace(
         "electoral",
         title=electoral_title,
         theme=electoral_title,
-        members={people["other_group"]: Role.MEMBER},
+        members={other_group: Role.MEMBER},
     )
-    return {"legal": legal, "electoral": electoral}
+
+
+# Seeded once per session and rolled back to by every test (tests/world.py).
+EVENTS_WORLD = SessionWorld("seeded_events_world", build_world)
+
+
+@pytest.fixture(scope="session")
+def seeded_events_world(django_db_setup, django_db_blocker):
+    EVENTS_WORLD.open(django_db_blocker)
+    yield EVENTS_WORLD
+    EVENTS_WORLD.close()
+
+
+@pytest.fixture
+def people(seeded_events_world, db):
+    users = User.objects.in_bulk(CAST.values(), field_name="username")
+    return {part: users[username] for part, username in CAST.items()}
+
+
+@pytest.fixture
+def workspaces(people):
+    return {page.slug: page for page in WorkspacePage.objects.all()}
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.models import User
 from tests import factories
 from tests.factories import (
     adopt_code_of_conduct,
@@ -7,6 +8,7 @@ from tests.factories import (
     make_workspace,
     store_file,
 )
+from tests.world import SessionWorld
 from workspaces.models import Role, WorkspacePage
 
 # The demo's usernames, so each test reads as the demo world would: {username: role in legal}.
@@ -39,8 +41,7 @@ def stored_files(private_media):
     return listing
 
 
-@pytest.fixture
-def world(db):
+def build_world():
     """The demo's two working groups and shared space, with the people the file tests ask for
     by the demo's usernames: every role in legal, a member of each other space, staff and an
     outsider. All but `member_new` have accepted the code of conduct."""
@@ -52,7 +53,7 @@ def world(db):
         members={users[name]: role for name, role in LEGAL_ROLES.items()},
     )
     electoral = make_workspace("electoral", members={users["member_electoral"]: Role.MEMBER})
-    shared = make_workspace(
+    make_workspace(
         "women-advisory-board-shared",
         kind=WorkspacePage.Kind.SHARED,
         admits=[legal, electoral],
@@ -61,8 +62,27 @@ def world(db):
     adopt_code_of_conduct(
         accepted_by=[user for name, user in users.items() if name != "member_new"]
     )
-    workspaces = {page.slug: page for page in (legal, electoral, shared)}
-    return {"users": users, "workspaces": workspaces}
+
+
+# Seeded once per session and rolled back to by every test (tests/world.py): building three
+# workspaces for each of some seventy tests took most of their time.
+FILES_WORLD = SessionWorld("seeded_files_world", build_world)
+
+
+@pytest.fixture(scope="session")
+def seeded_files_world(django_db_setup, django_db_blocker):
+    FILES_WORLD.open(django_db_blocker)
+    yield FILES_WORLD
+    FILES_WORLD.close()
+
+
+@pytest.fixture
+def world(seeded_files_world, db):
+    """{"users": {username: user}, "workspaces": {slug: workspace}}, fetched afresh."""
+    return {
+        "users": {user.username: user for user in User.objects.all()},
+        "workspaces": {page.slug: page for page in WorkspacePage.objects.all()},
+    }
 
 
 @pytest.fixture
