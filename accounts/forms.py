@@ -8,8 +8,18 @@ from .models import User
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "title", "email", "preferred_language", "time_zone"]
+        fields = [
+            "display_name",
+            "title",
+            "email",
+            "preferred_language",
+            "time_zone",
+            "month_names",
+            "clock",
+        ]
         widgets = {
+            "month_names": forms.RadioSelect,
+            "clock": forms.RadioSelect,
             "display_name": forms.TextInput(attrs={"dir": "auto", "autocomplete": "name"}),
             "title": forms.TextInput(attrs={"dir": "auto", "autocomplete": "organization-title"}),
             "email": forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "email"}),

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import Clock, MonthNames
+
 DEFAULT_TIME_ZONE = "Asia/Damascus"
 # Where participants and the envoy's office usually are, by the name of a city people know
 # (Turkey and Iraq each keep one time for the whole country); any IANA zone is accepted below.
@@ -52,6 +54,14 @@ class User(AbstractUser):
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices
     )
+    month_names = models.CharField(
+        _("month names"),
+        max_length=10,
+        choices=MonthNames.choices,
+        default=MonthNames.LEVANT,
+        help_text=_("How months are named on Arabic pages."),
+    )
+    clock = models.CharField(_("clock"), max_length=2, choices=Clock.choices, default=Clock.H24)
     # Set by `seed_demo` on the users it creates, and only there: it resets the passwords of these
     # users and of no one else, so a real account is never given the demo's known password.
     is_demo = models.BooleanField(_("demo user"), default=False, editable=False)

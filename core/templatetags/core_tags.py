@@ -1,6 +1,7 @@
 """The base template's site menu (the home page's public sections, cached until a publication)
 and language switch (where the same content lives in each other language); `since`, the time
-elapsed in words; `dir_of`, the direction of a text people wrote.
+elapsed in words; `day`, `long_day`, `when`, `clock` and `month_year`, the one format of dates and times
+(`core.dates`); `dir_of`, the direction of a text people wrote.
 
 The menu's markup, `includes/site_menu.html`, is the project's (`cssr/templates`): it links the
 project's own sections by URL name, which the engine does not know.
@@ -20,7 +21,7 @@ from django.utils.translation import (
 )
 from wagtail.models import Page
 
-from core import bidi
+from core import bidi, dates
 from core.cache import current_generation
 from core.pages import exclude_restricted
 from core.routing import home_url_path
@@ -122,6 +123,22 @@ def since(value):
     if not value:
         return ""
     return timesince(value, time_strings=TIME_STRINGS, depth=1)
+
+
+def _dated(format_value):
+    """A filter that leaves an empty value empty."""
+
+    def filter_(value, argument=None):
+        if not value:
+            return ""
+        return format_value(value) if argument is None else format_value(value, argument)
+
+    filter_.__name__, filter_.__doc__ = format_value.__name__, format_value.__doc__
+    return register.filter(filter_)
+
+
+for _format in (dates.day, dates.long_day, dates.when, dates.clock, dates.month_year):
+    _dated(_format)
 
 
 DIRECTION_SAMPLE = 500

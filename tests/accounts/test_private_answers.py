@@ -74,6 +74,8 @@ CASES = [
             "email": "reader@example.org",
             "preferred_language": "ar",
             "time_zone": "UTC",
+            "month_names": "levant",
+            "clock": "24",
         },
         302,
     ),

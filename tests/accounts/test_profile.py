@@ -13,6 +13,9 @@ def field_values(response):
         if field.name == "select":
             selected = field.find("option", selected=True)
             values[field["name"]] = selected["value"] if selected else None
+        elif field["type"] == "radio":
+            if field.has_attr("checked"):
+                values[field["name"]] = field["value"]
         elif field["type"] != "hidden":
             values[field["name"]] = field.get("value", "")
     return values
@@ -36,6 +39,8 @@ def test_profile_shows_the_users_details(client, demo_users):
         "email": "member_legal@example.org",
         "preferred_language": "ar",
         "time_zone": "Asia/Damascus",
+        "month_names": "levant",
+        "clock": "24",
     }
 
 
@@ -50,6 +55,8 @@ def test_saving_the_profile_keeps_every_field_and_switches_the_language(
         "email": "youssef@example.org",
         "preferred_language": "en",
         "time_zone": "Europe/Zurich",
+        "month_names": "cairo",
+        "clock": "12",
     }
     response = client.post(PROFILE, changes)
     assert (response.status_code, response["Location"]) == (302, PROFILE)

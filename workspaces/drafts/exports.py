@@ -15,8 +15,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
+from core import dates
 from workspaces.markup import direction
 
 from .text import blocks
@@ -53,7 +54,7 @@ def lines(draft):
     language = draft.language()
     document_direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
     with translation.override(language):
-        when = formats.date_format(timezone.localdate(), "j F Y")
+        when = dates.day(timezone.localdate())
         yield Line("title", draft.title)
         yield Line(
             "subtitle",
