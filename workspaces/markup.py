@@ -10,9 +10,10 @@ dominant script (`core.bidi`): members mix Arabic and Latin paragraphs, and an A
 that starts with a Latin word still reads right to left.
 
 - `POSTS`, what discussions and replies are written in: paragraphs, emphasis, links, lists,
-  blockquotes, line breaks, inline code. Headings, rules and indented code blocks would surprise
-  people who indent or underline in a message; images would make readers' browsers fetch from
-  wherever the author points.
+  blockquotes, line breaks, inline code; web addresses written as they are become links
+  (linkify-it finds them, as chat apps do). Headings, rules and indented code blocks would
+  surprise people who indent or underline in a message; images would make readers' browsers
+  fetch from wherever the author points.
 - `DRAFTS`, what texts written together need besides: headings (one level down, the page title
   being the only h1), code blocks and struck-through text.
 
@@ -25,8 +26,9 @@ from dataclasses import dataclass, field
 
 import markdown
 import nh3
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from django.utils.safestring import mark_safe
+from linkify_it import LinkifyIt
 
 from core import bidi
 
@@ -53,6 +55,8 @@ class Profile:
     normalise_newlines: bool = False
     # "#" becomes h2 and so on down: the page's title is its only h1.
     headings_down: bool = False
+    # Web addresses in the text become links, without Markdown's [text](address).
+    linkify: bool = False
     _local: threading.local = field(default_factory=threading.local, compare=False, repr=False)
 
     def _parser(self):
@@ -72,6 +76,16 @@ class Profile:
             self._local.parser = parser
         return parser
 
+    def _linkifier(self):
+        # linkify-it keeps the state of its last search on the instance: one per thread too.
+        linkifier = getattr(self._local, "linkifier", None)
+        if linkifier is None:
+            # Only the schemes the sanitiser lets through: no ftp: or protocol-relative links
+            # that it would strip to dead anchors.
+            linkifier = LinkifyIt().tlds(LINK_TLDS, False).add("ftp:", None).add("//", None)
+            self._local.linkifier = linkifier
+        return linkifier
+
     def render(self, text):
         """Markdown source → sanitised HTML, marked safe for templates."""
         if self.normalise_newlines:
@@ -81,6 +95,9 @@ class Profile:
         html = self._parser().reset().convert(text)
         if self.headings_down:
             html = _HEADING.sub(lambda match: f"<{match[1]}h{int(match[2]) + 1}", html)
+        if self.linkify:
+            # Before the sanitiser, which then checks these links like any other.
+            html = _linkified(html, self._linkifier())
         options = {}
         if self.clean_content_tags is not None:
             options["clean_content_tags"] = set(self.clean_content_tags)
@@ -98,6 +115,56 @@ class Profile:
 
 _HEADING = re.compile(r"<(/?)h([1-5])\b")
 
+# Addresses without "https://" become links only under these endings (the region's countries
+# among them): linkify-it's own list has every two-letter country code, and members name files
+# (notes.md, data.py) far more often than sites in Moldova or Paraguay.
+LINK_TLDS = [
+    "com",
+    "org",
+    "net",
+    "edu",
+    "gov",
+    "int",
+    "info",
+    "io",
+    "eu",
+    "uk",
+    "de",
+    "ch",
+    "fr",
+    "sy",
+    "lb",
+    "jo",
+    "iq",
+    "tr",
+]
+# Arabic punctuation right after an address ends the sentence, not the address; linkify-it
+# keeps any letter that is not ASCII punctuation in a path.
+ARABIC_PUNCTUATION = "،؛؟۔"
+
+
+def _linkified(html, linkifier):
+    """`html` with the web addresses of its text (not in a link or code) turned into links."""
+    if not linkifier.test(html):
+        return html  # most posts: no address at all, nothing to parse
+    soup = BeautifulSoup(html, "html.parser")
+    for text in soup.find_all(string=True):
+        if text.find_parent(["a", "code"]) is not None or not linkifier.test(str(text)):
+            continue
+        source, pieces, done = str(text), [], 0
+        for match in linkifier.match(source):
+            shown = match.text.rstrip(ARABIC_PUNCTUATION)
+            if not shown:
+                continue
+            cut = len(match.text) - len(shown)
+            link = soup.new_tag("a", href=match.url[: len(match.url) - cut])
+            link.string = shown
+            pieces += [NavigableString(source[done : match.index]), link]
+            done = match.last_index - cut
+        text.replace_with(*pieces, NavigableString(source[done:]))
+    return str(soup)
+
+
 POSTS = Profile(
     name="posts",
     extensions=("nl2br", "sane_lists"),
@@ -111,6 +178,7 @@ POSTS = Profile(
     link_rel="nofollow noopener noreferrer",
     directed=frozenset({"p", "li", "blockquote"}),
     clean_content_tags=frozenset({"script", "style"}),
+    linkify=True,
 )
 
 DRAFT_BLOCK_TAGS = frozenset(

@@ -11,8 +11,8 @@ from .models import (
 )
 
 FORMAT_HELP = _(
-    "You can write *emphasis*, **strong**, [a link](https://example.org), lists starting "
-    "with - or 1., and quotes starting with >."
+    "You can write *emphasis*, **strong**, lists starting with - or 1., and quotes starting "
+    "with >. Web addresses become links by themselves."
 )
 
 
