@@ -294,3 +294,51 @@ def test_an_officer_hides_a_reply_and_reads_history_and_comparisons_on_a_phone(
     new = changed.locator("td").nth(1).bounding_box()
     assert old["y"] + old["height"] <= new["y"] + 1
     assert old["width"] == pytest.approx(new["width"], abs=1)
+
+
+def every_page_type(language):
+    """Every kind of workspace page in `language`, as {who: {name: path}}: a member's, and what
+    only moderators see for an officer. In Arabic, the phone test above has checked the main
+    pages already. (The reply form is on the thread page; a page of its own only comes back
+    with errors.)"""
+    from workspaces.drafts.models import DraftPage
+    from workspaces.models import WorkspacePage
+
+    workspace = WorkspacePage.objects.get(slug="legal-constitutional")
+    draft = DraftPage.objects.in_workspace(workspace).first()
+    slug = workspace.slug
+    member = {
+        name: path.replace("/ar/", f"/{language}/", 1)
+        for name, path in ({} if language == "ar" else main_pages(moderating=True)).items()
+    }
+    moderating = {"log": member.pop("log")} if member else {}
+    with translation.override(language):
+        member |= {
+            "workspaces": reverse("workspaces:index"),
+            "new discussion": reverse("workspaces:discussions:new", args=[slug]),
+            "upload": reverse("workspaces:files:new", args=[slug]),
+            "new event": reverse("workspaces:events:new", args=[slug]),
+            "month": reverse("workspaces:events:month", args=[slug]),
+            "new draft": reverse("workspaces:drafts:new", args=[slug]),
+            "edit draft": reverse("workspaces:drafts:edit", args=[slug, draft.pk]),
+            "code of conduct": reverse("workspaces:code_of_conduct"),
+        }
+        moderating |= {"moderation": reverse("workspaces:moderation:list", args=[slug])}
+    return {"member_legal": member, "officer_legal": moderating}
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_every_workspace_page_type_has_no_serious_accessibility_finding(
+    workspaces_world, page, sign_in, language
+):
+    reports = []
+    for username, pages in every_page_type(language).items():
+        page.context.clear_cookies()
+        sign_in(username)
+        for name, path in pages.items():
+            response = page.goto(path)
+            assert response.status == 200, f"{name}: {path}"
+            assert page.locator("html").get_attribute("lang") == language, name
+            if violations := blocking_violations(page):
+                reports.append(f"{name}: {describe(page.url, violations)}")
+    assert not reports, "\n".join(reports)

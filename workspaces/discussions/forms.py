@@ -80,5 +80,5 @@ class ReplyForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    q = forms.CharField(label=_("Search"), max_length=200, required=False, widget=forms.SearchInput)
     everywhere = forms.BooleanField(label=_("In all my workspaces"), required=False)

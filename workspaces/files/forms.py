@@ -134,7 +134,10 @@ class VersionForm(forms.Form):
 
 
 class LibraryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search the library"), required=False, max_length=200)
+    # A search field: phones show a search key on their keyboard for it.
+    q = forms.CharField(
+        label=_("Search the library"), required=False, max_length=200, widget=forms.SearchInput
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All files")), *Kind.choices]
     )
