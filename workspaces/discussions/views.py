@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from search.text import normalise
+from workspaces import search as workspace_search
 from workspaces.access import workspace_view
 from workspaces.models import WorkspacePage
 
@@ -161,17 +162,17 @@ def reply_permalink(request, access, reply):
 
 @workspace_view()
 def search(request, access):
-    """Discussions and replies whose folded text holds every word of the query.
-
-    Here, or in every workspace the user may enter; hidden posts only for those who moderate
-    that workspace and for their authors.
+    """The workspace search: discussions and replies whose folded text holds every word of the
+    query, here or in every workspace the user may enter (hidden posts only for those who
+    moderate that workspace and for their authors), and, here, what the other features find
+    (`workspaces.search`): files, events, drafts.
     """
     form = SearchForm(request.GET or None)
     query, everywhere = "", False
     if form.is_valid():
         query, everywhere = form.cleaned_data["q"].strip(), form.cleaned_data["everywhere"]
     words = normalise(query).split()[:MAX_SEARCH_WORDS]
-    context = {"form": form, "query": query}
+    context = {"form": form, "query": query, "words": words}
     if not words:
         return render(request, "discussions/search.html", context)
 
@@ -227,4 +228,6 @@ def search(request, access):
     for reply in replies:
         reply.workspace = workspace_of(reply.discussion)
     context.update({"discussions": discussions, "replies": replies, "everywhere": everywhere})
+    if not everywhere:
+        context["elsewhere"] = workspace_search.found_elsewhere(access, words)
     return render(request, "discussions/search.html", context)

@@ -10,9 +10,17 @@ class DraftsConfig(AppConfig):
     verbose_name = _("Drafts")
 
     def ready(self):
-        from workspaces import pages
+        from workspaces import pages, search
 
         from . import sections
         from .models import DraftPage
 
         pages.register(DraftPage, sections.serve)
+        search.register(
+            "drafts",
+            _("Drafts"),
+            lambda access, words, limit: (
+                DraftPage.objects.in_workspace(access.workspace).found(words, limit),
+                None,
+            ),
+        )

@@ -26,12 +26,14 @@ from workspaces.models import is_platform_staff
 from workspaces.pages import FeaturePageMixin
 from workspaces.provisioning import STAFF_GROUP_NAME
 from workspaces.scoping import InWorkspaceQuerySet
+from workspaces.search import SCAN_LIMIT, Found, holds_every
 from workspaces.slugs import free_slug
 
 from . import naming
 from . import paper as public_paper
 from .kinds import SECTIONS, TEXT_FIELDS, TITLE, Kind, Release
 from .naming import NamedInText, Naming
+from .text import blocks
 
 # The log action of a text let out of the workspace although it names people (wagtail_hooks).
 RELEASED_DESPITE_NAMES = "drafts.release_despite_names"
@@ -62,7 +64,19 @@ class EditConflict(Exception):
 
 
 class DraftQuerySet(InWorkspaceQuerySet, PageQuerySet):
-    pass
+    def found(self, words, limit):
+        """For the workspace search: the latest drafts holding every one of the folded `words`
+        in their title or any section, with their text as read (no Markdown)."""
+        drafts = self.order_by("-last_published_at")[:SCAN_LIMIT]
+        return [
+            Found(draft.title, draft.url, _plain(draft), draft.last_published_at)
+            for draft in drafts
+            if holds_every(words, draft.title, *draft.texts().values())
+        ][:limit]
+
+
+def _plain(draft):
+    return " ".join(block.text for source in draft.texts().values() for block in blocks(source))
 
 
 class DraftManager(PageManager.from_queryset(DraftQuerySet)):

@@ -10,9 +10,17 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from workspaces import pages
+        from workspaces import pages, search
 
         from . import views
         from .models import EventPage
 
         pages.register(EventPage, views.event_page)
+        search.register(
+            "events",
+            _("Events"),
+            lambda access, words, limit: (
+                EventPage.objects.in_workspace(access.workspace).found(words, limit),
+                None,
+            ),
+        )

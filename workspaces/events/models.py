@@ -25,6 +25,7 @@ from accounts.models import DEFAULT_TIME_ZONE
 from workspaces.pages import FeaturePageMixin
 from workspaces.provisioning import STAFF_GROUP_NAME
 from workspaces.scoping import InWorkspaceQuerySet
+from workspaces.search import SCAN_LIMIT, Found, holds_every
 from workspaces.slugs import free_slug
 
 # Where participants and the envoy's office meet; forms offer these first.
@@ -74,6 +75,16 @@ class EventQuerySet(InWorkspaceQuerySet, PageQuerySet):
         events = list(self.filter(Q(pk__in=upcoming) | Q(pk__in=in_room)).order_by("start", "pk"))
         current = next((event for event in events if event.room_is_open(now)), None)
         return current, events[:limit]
+
+    def found(self, words, limit):
+        """For the workspace search: the latest events holding every one of the folded `words`
+        in their title or description."""
+        events = self.order_by("-start")[:SCAN_LIMIT]
+        return [
+            Found(event.title, event.url, event.description, event.start)
+            for event in events
+            if holds_every(words, event.title, event.description)
+        ][:limit]
 
 
 class EventManager(PageManager.from_queryset(EventQuerySet)):

@@ -10,4 +10,11 @@ class FilesConfig(AppConfig):
     verbose_name = _("Workspace files")
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from workspaces import search
+
+        from . import (
+            signal_handlers,  # noqa: F401
+            views,
+        )
+
+        search.register("library", _("Files"), views.found_in_library)

@@ -21,6 +21,7 @@ from taggit.models import ItemBase, TagBase
 from search.text import normalise
 from workspaces.models import WorkspacePage
 from workspaces.scoping import InWorkspaceQuerySet
+from workspaces.search import Found
 
 from . import derive
 from .checks import Kind
@@ -59,6 +60,20 @@ class WorkspaceFileQuerySet(InWorkspaceQuerySet, models.QuerySet):
         for word in normalise(query).split():
             self = self.filter(search_text__contains=word)
         return self
+
+    def found(self, words, limit):
+        """For the workspace search: the latest files holding every one of the folded `words`,
+        with the text of their current version."""
+        files = self.search(" ".join(words)).with_versions().order_by("-updated_at")[:limit]
+        return [
+            Found(
+                file.title,
+                file.get_absolute_url(),
+                file.current_version.text if file.current_version else file.description,
+                file.updated_at,
+            )
+            for file in files
+        ]
 
     def with_versions(self):
         """Prefetch versions newest first, so `current_version` costs no query per file."""

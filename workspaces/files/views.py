@@ -4,13 +4,14 @@ Every view here goes through `workspace_view`, and every file is looked up insid
 `access.workspace`: an id from another workspace is a 404 like any unknown one.
 """
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -80,6 +81,13 @@ def library(request, access):
         "tags": tags,
     }
     return render(request, "files/library.html", context)
+
+
+def found_in_library(access, words, limit):
+    """The workspace search's files (`workspaces.search`), and the library's search for more."""
+    files = WorkspaceFile.objects.in_workspace(access.workspace).in_library()
+    library = reverse("workspaces:files:list", args=[access.workspace.slug])
+    return files.found(words, limit), f"{library}?{urlencode({'q': ' '.join(words)})}"
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
