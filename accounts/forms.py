@@ -14,10 +14,12 @@ class ProfileForm(forms.ModelForm):
             "email",
             "preferred_language",
             "time_zone",
+            "gender",
             "month_names",
             "clock",
         ]
         widgets = {
+            "gender": forms.RadioSelect,
             "month_names": forms.RadioSelect,
             "clock": forms.RadioSelect,
             "display_name": forms.TextInput(attrs={"dir": "auto", "autocomplete": "name"}),

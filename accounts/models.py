@@ -33,6 +33,13 @@ def time_zone_choices():
 class User(AbstractUser):
     """A person on the platform. Members know each other by display name and title (the FAQ)."""
 
+    class Gender(models.TextChoices):
+        """How Arabic addresses the person: role names and some words agree with it."""
+
+        NOT_SAID = "", _("I would rather not say")
+        WOMAN = "f", _("A woman")
+        MAN = "m", _("A man")
+
     display_name = models.CharField(
         _("display name"),
         max_length=150,
@@ -53,6 +60,14 @@ class User(AbstractUser):
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, default=DEFAULT_TIME_ZONE, choices=time_zone_choices
+    )
+    gender = models.CharField(
+        _("address me as"),
+        max_length=1,
+        choices=Gender.choices,
+        default=Gender.NOT_SAID,
+        blank=True,
+        help_text=_("Arabic writes role names differently for women and men."),
     )
     month_names = models.CharField(
         _("month names"),

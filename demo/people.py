@@ -23,6 +23,10 @@ DEMO_USERS = {
 }
 
 
+# The demo's women: Arabic pages call them عضوة, مقرّرة … (`User.gender`); the men say so too.
+WOMEN = {"editor", "focal_legal", "rapporteur_legal", "member_electoral", "wab_member"}
+
+
 class DemoUsernameTaken(Exception):
     """Real users hold demo usernames; the demo must not touch them."""
 
@@ -62,6 +66,7 @@ def create_users(password):
                 "is_superuser": username == "admin",
                 "is_staff": username == "admin",
                 "is_demo": True,
+                "gender": User.Gender.WOMAN if username in WOMEN else User.Gender.MAN,
             },
         )
         user.set_password(password)

@@ -245,6 +245,7 @@ class WorkspacePage(WorkspaceTreePageMixin, Page):
             role=role,
             is_staff=facts.user_is_staff,
             needs_code_of_conduct=needs_code,
+            gender=getattr(user, "gender", ""),
         )
 
     def role_from(self, direct_state, direct_role, via_role):
@@ -355,6 +356,11 @@ class Membership(models.Model):
 
     # A warned member still has access until staff (or the silence rule) block them.
     ACTIVE_STATES = (State.ACTIVE, State.WARNED)
+
+    @property
+    def role_label(self):
+        """The role's name, agreeing with the member's gender (load `user` with it)."""
+        return Role.label_for(self.role, self.user.gender)
 
     @property
     def is_active(self):

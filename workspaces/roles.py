@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -15,6 +16,22 @@ class Role(models.TextChoices):
     RAPPORTEUR = "rapporteur", _("Rapporteur")
     OFFICER = "officer", _("Technical officer")
     FOCAL_POINT = "focal_point", _("Focal point")
+
+    @classmethod
+    def label_for(cls, role, gender=""):
+        """The role's name as said of a person of `gender` (`User.gender`): Arabic says عضوة
+        and مقرّرة of a woman. The plain label when the person has not said."""
+        if gender == "f":
+            return WOMEN_LABELS[cls(role)]
+        return cls(role).label
+
+
+WOMEN_LABELS = {
+    Role.MEMBER: pgettext_lazy("role of a woman", "Member"),
+    Role.RAPPORTEUR: pgettext_lazy("role of a woman", "Rapporteur"),
+    Role.OFFICER: pgettext_lazy("role of a woman", "Technical officer"),
+    Role.FOCAL_POINT: pgettext_lazy("role of a woman", "Focal point"),
+}
 
 
 # The FAQ gives rapporteurs exactly a member's rights; they are only marked as rapporteurs.
@@ -30,10 +47,12 @@ class Access:
     role: str | None
     is_staff: bool
     needs_code_of_conduct: bool = False
+    # The user's `gender`, which their role's name agrees with.
+    gender: str = ""
 
     @property
     def role_label(self):
-        return Role(self.role).label if self.role else None
+        return Role.label_for(self.role, self.gender) if self.role else None
 
     @property
     def can_view(self):

@@ -26,7 +26,11 @@ def index(request):
     entries = [
         {
             "workspace": workspace,
-            "role": Role(roles[workspace.pk]).label if workspace.pk in roles else None,
+            "role": (
+                Role.label_for(roles[workspace.pk], request.user.gender)
+                if workspace.pk in roles
+                else None
+            ),
         }
         for workspace in workspaces
     ]

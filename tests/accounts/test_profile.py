@@ -39,6 +39,7 @@ def test_profile_shows_the_users_details(client, demo_users):
         "email": "member_legal@example.org",
         "preferred_language": "ar",
         "time_zone": "Asia/Damascus",
+        "gender": "m",
         "month_names": "levant",
         "clock": "24",
     }
@@ -55,6 +56,7 @@ def test_saving_the_profile_keeps_every_field_and_switches_the_language(
         "email": "youssef@example.org",
         "preferred_language": "en",
         "time_zone": "Europe/Zurich",
+        "gender": "",
         "month_names": "cairo",
         "clock": "12",
     }

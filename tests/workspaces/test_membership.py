@@ -197,3 +197,35 @@ def test_no_workspace_address_lets_a_member_add_or_remove_members(world):
     assert after == before
     page = client.get("/ar/workspaces/legal-constitutional/members/").content.decode()
     assert "<form" not in page.split("<main", 1)[1].split("</main>", 1)[0]
+
+
+def test_role_names_agree_with_the_gender_a_member_gives(client, db, compiled_catalogues):
+    from bs4 import BeautifulSoup
+
+    from tests.factories import adopt_code_of_conduct, make_user, make_workspace, start_discussion
+
+    hala = make_user("hala", display_name="هالة", gender="f")
+    yusuf = make_user("yusuf", display_name="يوسف", gender="m")
+    nour = make_user("nour", display_name="نور")
+    make_workspace(
+        "alpha", members={hala: Role.RAPPORTEUR, yusuf: Role.RAPPORTEUR, nour: Role.MEMBER}
+    )
+    adopt_code_of_conduct(accepted_by=[hala, yusuf, nour])
+    client.cookies["cssr_language"] = "ar"
+
+    client.force_login(nour)
+    page = BeautifulSoup(client.get("/ar/workspaces/alpha/members/").content, "html.parser")
+    badges = {
+        item.select_one("bdi, [dir]").get_text(strip=True): item.select_one(".badge").get_text()
+        for item in page.select("main li")
+        if item.select_one(".badge")
+    }
+    assert badges == {"هالة": "مقرّرة", "يوسف": "مقرر", "نور": "عضو"}
+
+    # Her own role on the workspace page, and the badge beside her name in a thread.
+    client.force_login(hala)
+    home = BeautifulSoup(client.get("/ar/workspaces/alpha/").content, "html.parser")
+    assert "مقرّرة" in [dd.get_text(strip=True) for dd in home.select("dd")]
+    discussion = start_discussion(WorkspacePage.objects.get(slug="alpha"), hala, title="نقاش")
+    thread = BeautifulSoup(client.get(discussion.url).content, "html.parser")
+    assert thread.select_one(".post__byline .badge--role").get_text() == "مقرّرة"

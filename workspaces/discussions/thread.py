@@ -29,11 +29,11 @@ def author_badges(workspace):
             # The envoy's office and the officers of admitted groups, in a shared space.
             | Q(workspace__admitted_to=workspace, role__in=[Role.FOCAL_POINT, Role.OFFICER])
         )
-        .values_list("user_id", "workspace_id", "role")
+        .values_list("user_id", "workspace_id", "role", "user__gender")
     )
     # Sorted so that a direct membership, read last, wins over one through an admitted group.
     ordered = sorted(rows, key=lambda row: row[1] == workspace.pk)
-    return {user_id: Role(role).label for user_id, _workspace_id, role in ordered}
+    return {user_id: Role.label_for(role, gender) for user_id, _ws, role, gender in ordered}
 
 
 class ThreadPaginator(Paginator):
