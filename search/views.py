@@ -33,7 +33,9 @@ def search(request):
     if normalise(query).strip():
         found = public_pages().search(normalise(query))
         results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results": results})
+    # The query's folded words, marked wherever they are written in titles and descriptions.
+    context = {"query": query, "results": results, "words": normalise(query).split()}
+    return render(request, "search/search.html", context)
 
 
 @require_safe

@@ -201,3 +201,15 @@ def test_empty_query_shows_the_form_only(client, demo_site):
     assert response.context["results"] is None
     assert 'name="q"' in response.content.decode()
     assert isinstance(demo_site, HomePage)
+
+
+def test_the_words_found_are_marked_in_titles_and_descriptions(client, demo_site):
+    from bs4 import BeautifulSoup
+
+    update = add_update(add_index(demo_site), "رسالة نهاية العام")
+    update.search_description = "رسالةٌ إلى المشاركين"
+    update.save_revision().publish()
+    response = client.get("/ar/search/", {"q": "رساله"})
+    result = BeautifulSoup(response.content, "html.parser").select_one(".search-results li")
+    assert [mark.get_text() for mark in result.select("mark")] == ["رسالة", "رسالةٌ"]
+    assert result.a.get_text() == "رسالة نهاية العام"
