@@ -39,17 +39,17 @@ def test_update_page_shows_date_summary_body_image_and_tags(client, index):
 
     html = client.get("/ar/updates/update-1/").content.decode()
 
-    assert '<h1 dir="auto">لقاء في عمّان</h1>' in html
+    assert '<h1 dir="rtl">لقاء في عمّان</h1>' in html
     assert '<time datetime="2022-11-10">10 تشرين الثاني 2022</time>' in html
-    assert '<p class="update__summary" dir="auto">التقى الفريق فاعلين من المجتمع المدني</p>' in html
-    assert '<h2 dir="auto">اللقاءات</h2>' in html
+    assert '<p class="update__summary" dir="rtl">التقى الفريق فاعلين من المجتمع المدني</p>' in html
+    assert '<h2 dir="rtl">اللقاءات</h2>' in html
     assert '<div class="rich-text" dir="auto"><p>نص <b>الفقرة</b></p></div>' in html
     assert '<blockquote dir="auto"><p>قول</p></blockquote>' in html
-    assert '<figcaption dir="auto">من اللقاء</figcaption>' in html
+    assert '<figcaption dir="rtl">من اللقاء</figcaption>' in html
     assert html.count('alt="المشاركون في اللقاء"') == 2
     assert "/media/images/" in html
     assert (
-        'href="/ar/updates/?tag=%D8%B2%D9%8A%D8%A7%D8%B1%D8%A7%D8%AA" rel="tag" dir="auto">زيارات</a>'
+        'href="/ar/updates/?tag=%D8%B2%D9%8A%D8%A7%D8%B1%D8%A7%D8%AA" rel="tag" dir="rtl">زيارات</a>'
         in html
     )
 

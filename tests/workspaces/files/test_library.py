@@ -128,3 +128,21 @@ def test_the_author_of_a_discussion_is_offered_to_attach_files(
     assert f'name="attach_to" value="{discussion.pk}"' in form
     client.force_login(world["users"]["rapporteur_legal"])
     assert attach_link not in client.get(discussion.url).content.decode()
+
+
+def test_file_names_are_laid_out_by_their_dominant_script(client, world, legal, make_file):
+    """An Arabic title that starts with a Latin word still reads right to left (issue 13)."""
+    from bs4 import BeautifulSoup
+
+    make_file(legal, "a.pdf", title="PDF ورقة العمل الأولى للمجموعة")
+    make_file(legal, "b.pdf", title="Draft of the new constitution, الفصل الأول")
+    client.force_login(world["users"]["member_legal"])
+    page = client.get(reverse("workspaces:files:list", args=[legal.slug])).content
+    shown = {
+        title.get_text(): title["dir"]
+        for title in BeautifulSoup(page, "html.parser").select(".file-card__title")
+    }
+    assert shown == {
+        "PDF ورقة العمل الأولى للمجموعة": "rtl",
+        "Draft of the new constitution, الفصل الأول": "ltr",
+    }
