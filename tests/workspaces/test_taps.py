@@ -92,7 +92,7 @@ def test_add_the_calendar_feed_in_two_taps(phone, screenshots):
         )
     )
     # The second tap hands the address to the phone's calendar app.
-    subscribe = phone.get_by_role("link", name="فتحه في تطبيق التقويم")
+    subscribe = phone.get_by_role("link", name="افتحه في تطبيق التقويم")
     assert subscribe.get_attribute("href").startswith("webcal://")
     taps.tap(subscribe, follow=False)
     phone.screenshot(path=screenshots / "taps-calendar-feed.png")

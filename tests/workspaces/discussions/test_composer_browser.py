@@ -84,7 +84,7 @@ def test_a_kept_text_can_be_discarded(workspaces_world, page, sign_in):
     page.wait_for_timeout(400)
     page.reload()
     assert field.input_value() == "مسودة لن أرسلها"
-    page.get_by_role("button", name="التخلص منه").click()
+    page.get_by_role("button", name="احذفه").click()
     assert field.input_value() == ""
     page.reload()
     assert field.input_value() == ""
