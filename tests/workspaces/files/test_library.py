@@ -146,3 +146,17 @@ def test_file_names_are_laid_out_by_their_dominant_script(client, world, legal, 
         "PDF ورقة العمل الأولى للمجموعة": "rtl",
         "Draft of the new constitution, الفصل الأول": "ltr",
     }
+
+
+def test_the_count_of_matches_shows_the_query_in_its_own_direction(client, world, legal, make_file):
+    from bs4 import BeautifulSoup
+
+    make_file(legal, "a.pdf", title="ورقة العمل")
+    client.force_login(world["users"]["member_legal"])
+    client.cookies["cssr_language"] = "ar"
+    url = reverse("workspaces:files:list", args=[legal.slug])
+    count = BeautifulSoup(client.get(url, {"q": "ورقة"}).content, "html.parser").select_one(
+        ".library-count"
+    )
+    assert count.get_text(strip=True) == "ملف واحد يطابق «ورقة»."
+    assert count.span["dir"] == "rtl"
