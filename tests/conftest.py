@@ -35,12 +35,9 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
         test["NAME"] = str(REUSED_SQLITE / f"test-{worker}.sqlite3")
 
 
-@pytest.fixture(scope="session")
-def seeded_world(django_db_setup, django_db_blocker):
-    """The demo world (tests/world.py), seeded the first time a test asks for it."""
-    SESSION_WORLD.open(django_db_blocker)
-    yield SESSION_WORLD
-    SESSION_WORLD.close()
+seeded_world = SESSION_WORLD.session_fixture(
+    "The demo world (tests/world.py), seeded the first time a test asks for it."
+)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ import io
 import sys
 from dataclasses import dataclass, field
 
+import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
@@ -64,6 +65,18 @@ class SessionWorld:
                 raise
         self._atomic = atomic
         self.generation += 1
+
+    def session_fixture(self, doc):
+        """The session fixture named `self.fixture` that holds this world open: assign it to a
+        module-level name in a conftest (`seeded_team = TEAM_WORLD.session_fixture("…")`)."""
+
+        def hold(django_db_setup, django_db_blocker):
+            self.open(django_db_blocker)
+            yield self
+            self.close()
+
+        hold.__doc__ = doc
+        return pytest.fixture(scope="session", name=self.fixture)(hold)
 
     def reopen(self):
         """Seed again when this world's test follows other tests (only if ever opened before)."""

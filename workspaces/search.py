@@ -1,10 +1,10 @@
 """The workspace search: what each feature finds for one query, in one place.
 
 A feature registers what it can find, in its `AppConfig.ready()`:
-`search.register("library", _("Files"), find)`, where `find(access, words, limit)` returns the
-`Found` rows of `access.workspace` that hold every one of `words` (folded by
-`search.text.normalise`), newest first and at most `limit`, and the address of the feature's own
-fuller search, if any. The workspace search page (`discussions.views.search`, the discussions
+`search.register("events", _("Events"), EventPage.objects.in_workspace)`: called with the
+workspace, that gives a queryset whose `found(words, limit)` returns the `Found` rows holding
+every one of `words` (folded by `search.text.normalise`), newest first and at most `limit`.
+`more_url(workspace, words)`, if given, is the feature's own fuller search. The workspace search page (`discussions.views.search`, the discussions
 being the first feature that could search) shows discussions and replies and, beside them, what
 every registered feature found. The kit names no feature: features come to it.
 """
@@ -39,17 +39,22 @@ class Group:
 _SOURCES = {}
 
 
-def register(key, label, find):
-    _SOURCES[key] = (label, find)
+def register(key, label, in_workspace, more_url=None):
+    _SOURCES[key] = (label, in_workspace, more_url)
 
 
 def found_elsewhere(access, words, limit=5):
     """What each registered feature found in the workspace, in the order they registered."""
-    groups = []
-    for key, (label, find) in _SOURCES.items():
-        found, more_url = find(access, words, limit)
-        groups.append(Group(key, label, list(found), more_url))
-    return groups
+    workspace = access.workspace
+    return [
+        Group(
+            key,
+            label,
+            in_workspace(workspace).found(words, limit),
+            more_url(workspace, words) if more_url else None,
+        )
+        for key, (label, in_workspace, more_url) in _SOURCES.items()
+    ]
 
 
 def holds_every(words, *texts):

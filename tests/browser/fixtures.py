@@ -103,7 +103,7 @@ class Snapshot:
 
     def __init__(self, name):
         self.name = name
-        self.keys = None  # what the build returned, as {key: (model, pk)} or {key: {name: ...}}
+        self.built = None  # what the build returned: {"home": page, "users": {name: user}}
 
     def _tables(self):
         from django.db import connection
@@ -173,13 +173,13 @@ class Snapshot:
 
     def world(self, build):
         """The world `build` makes: built and copied the first time, restored after that."""
-        if self.keys is None:
+        if self.built is None:
             built = build()
             self.take()
-            self.keys = built
+            self.built = built
         else:
             self.restore()
-        return _reloaded(self.keys)
+        return _reloaded(self.built)
 
 
 def _reloaded(built):

@@ -43,6 +43,12 @@ def phone(workspaces_world, browser, live_server, sign_in, page):
     context.close()
 
 
+def section_tab(phone, name):
+    """The workspace tab bar's link to the section `name`."""
+    tabs = phone.get_by_role("navigation", name="مساحة العمل", exact=True)
+    return tabs.get_by_role("link", name=name)
+
+
 def newest_discussion():
     from workspaces.discussions.models import DiscussionPage
     from workspaces.models import WorkspacePage
@@ -61,11 +67,7 @@ def test_read_the_newest_discussion_in_one_tap(phone, screenshots):
 
 def test_find_a_file_by_a_misspelt_arabic_word_in_two_taps(phone, screenshots):
     taps = Taps(phone)
-    taps.tap(
-        phone.get_by_role("navigation", name="مساحة العمل", exact=True).get_by_role(
-            "link", name="المكتبة"
-        )
-    )
+    taps.tap(section_tab(phone, "المكتبة"))
     # "صوره" for صورة and a hamza the title does not have: the library folds both.
     phone.get_by_role("searchbox").fill("صوره الإجتماع")
     taps.tap(phone.locator(".library-search button[type=submit]"))
@@ -86,11 +88,7 @@ def test_answer_an_event_in_two_taps(phone, screenshots):
 
 def test_add_the_calendar_feed_in_two_taps(phone, screenshots):
     taps = Taps(phone)
-    taps.tap(
-        phone.get_by_role("navigation", name="مساحة العمل", exact=True).get_by_role(
-            "link", name="التقويم"
-        )
-    )
+    taps.tap(section_tab(phone, "التقويم"))
     # The second tap hands the address to the phone's calendar app.
     subscribe = phone.get_by_role("link", name="افتحه في تطبيق التقويم")
     assert subscribe.get_attribute("href").startswith("webcal://")

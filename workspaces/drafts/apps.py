@@ -16,11 +16,4 @@ class DraftsConfig(AppConfig):
         from .models import DraftPage
 
         pages.register(DraftPage, sections.serve)
-        search.register(
-            "drafts",
-            _("Drafts"),
-            lambda access, words, limit: (
-                DraftPage.objects.in_workspace(access.workspace).found(words, limit),
-                None,
-            ),
-        )
+        search.register("drafts", _("Drafts"), DraftPage.objects.in_workspace)

@@ -16,11 +16,4 @@ class EventsConfig(AppConfig):
         from .models import EventPage
 
         pages.register(EventPage, views.event_page)
-        search.register(
-            "events",
-            _("Events"),
-            lambda access, words, limit: (
-                EventPage.objects.in_workspace(access.workspace).found(words, limit),
-                None,
-            ),
-        )
+        search.register("events", _("Events"), EventPage.objects.in_workspace)

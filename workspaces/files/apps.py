@@ -16,5 +16,11 @@ class FilesConfig(AppConfig):
             signal_handlers,  # noqa: F401
             views,
         )
+        from .models import WorkspaceFile
 
-        search.register("library", _("Files"), views.found_in_library)
+        search.register(
+            "library",
+            _("Files"),
+            lambda workspace: WorkspaceFile.objects.in_workspace(workspace).in_library(),
+            more_url=views.library_search_url,
+        )

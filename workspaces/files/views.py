@@ -83,11 +83,10 @@ def library(request, access):
     return render(request, "files/library.html", context)
 
 
-def found_in_library(access, words, limit):
-    """The workspace search's files (`workspaces.search`), and the library's search for more."""
-    files = WorkspaceFile.objects.in_workspace(access.workspace).in_library()
-    library = reverse("workspaces:files:list", args=[access.workspace.slug])
-    return files.found(words, limit), f"{library}?{urlencode({'q': ' '.join(words)})}"
+def library_search_url(workspace, words):
+    """The library's own search for `words`: where the workspace search sends for more files."""
+    library = reverse("workspaces:files:list", args=[workspace.slug])
+    return f"{library}?{urlencode({'q': ' '.join(words)})}"
 
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")

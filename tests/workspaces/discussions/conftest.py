@@ -33,11 +33,9 @@ def build_team():
 TEAM_WORLD = SessionWorld("seeded_team", build_team)
 
 
-@pytest.fixture(scope="session")
-def seeded_team(django_db_setup, django_db_blocker):
-    TEAM_WORLD.open(django_db_blocker)
-    yield TEAM_WORLD
-    TEAM_WORLD.close()
+seeded_team = TEAM_WORLD.session_fixture(
+    "The discussion and moderation tests' team, seeded once per session."
+)
 
 
 @pytest.fixture

@@ -33,11 +33,7 @@ def build_world():
 DRAFTS_WORLD = SessionWorld("seeded_drafts_world", build_world)
 
 
-@pytest.fixture(scope="session")
-def seeded_drafts_world(django_db_setup, django_db_blocker):
-    DRAFTS_WORLD.open(django_db_blocker)
-    yield DRAFTS_WORLD
-    DRAFTS_WORLD.close()
+seeded_drafts_world = DRAFTS_WORLD.session_fixture("The drafts' world, seeded once per session.")
 
 
 @dataclass

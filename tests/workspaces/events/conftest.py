@@ -68,11 +68,9 @@ def build_world():
 EVENTS_WORLD = SessionWorld("seeded_events_world", build_world)
 
 
-@pytest.fixture(scope="session")
-def seeded_events_world(django_db_setup, django_db_blocker):
-    EVENTS_WORLD.open(django_db_blocker)
-    yield EVENTS_WORLD
-    EVENTS_WORLD.close()
+seeded_events_world = EVENTS_WORLD.session_fixture(
+    "The event tests' world, seeded once per session."
+)
 
 
 @pytest.fixture

@@ -69,11 +69,7 @@ def build_world():
 FILES_WORLD = SessionWorld("seeded_files_world", build_world)
 
 
-@pytest.fixture(scope="session")
-def seeded_files_world(django_db_setup, django_db_blocker):
-    FILES_WORLD.open(django_db_blocker)
-    yield FILES_WORLD
-    FILES_WORLD.close()
+seeded_files_world = FILES_WORLD.session_fixture("The file tests' world, seeded once per session.")
 
 
 @pytest.fixture
