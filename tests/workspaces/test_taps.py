@@ -26,6 +26,13 @@ class Taps:
             with self.page.expect_navigation():
                 locator.tap()
 
+    def tap_in_place(self, locator):
+        """Tap `locator`, which acts on the page itself (opens the file chooser, say)."""
+        locator.scroll_into_view_if_needed()
+        assert locator.is_visible()
+        self.count += 1
+        locator.tap()
+
 
 @pytest.fixture
 def phone(workspaces_world, browser, live_server, sign_in, page):
@@ -63,6 +70,44 @@ def test_read_the_newest_discussion_in_one_tap(phone, screenshots):
     assert phone.locator("main h1").inner_text() == newest.title
     phone.screenshot(path=screenshots / "taps-read-newest.png")
     assert taps.count == 1
+
+
+def test_reply_with_a_link_and_an_attached_file_in_three_taps(
+    phone, screenshots, settings, tmp_path
+):
+    from playwright.sync_api import expect
+
+    from demo.samples import arabic_pdf
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    taps, newest = Taps(phone), newest_discussion()
+    taps.tap(phone.locator("main").get_by_role("link", name=newest.title).first)
+    text = "التقرير الكامل في المرفق وعلى الموقع https://example.org/report"
+    phone.get_by_label("ردّك").fill(text)
+    # A refused file says why beside its name, and the text stays as it was.
+    with phone.expect_file_chooser() as chooser:
+        taps.tap_in_place(phone.get_by_role("button", name="إرفاق ملف"))
+    chooser.value.set_files(
+        [{"name": "شعار.svg", "mimeType": "image/svg+xml", "buffer": b"<svg/>"}]
+    )
+    expect(phone.locator(".composer__file--failed [role=alert]")).to_contain_text("شعار.svg")
+    assert phone.get_by_label("ردّك").input_value() == text
+    phone.locator(".composer__file--failed").get_by_role("button").tap()  # not part of the task
+    taps.count -= 1  # the refused file's tap on the attach button was not part of it either
+
+    with phone.expect_file_chooser() as chooser:
+        taps.tap_in_place(phone.get_by_role("button", name="إرفاق ملف"))
+    chooser.value.set_files(
+        [{"name": "التقرير.pdf", "mimeType": "application/pdf", "buffer": arabic_pdf(["تقرير"])}]
+    )
+    expect(phone.locator(".composer__file[data-id]")).to_contain_text("التقرير")
+    phone.screenshot(path=screenshots / "taps-reply-composer.png")
+    taps.tap(phone.get_by_role("button", name="نشر الرد"))
+    reply = phone.locator(".post--reply").last
+    expect(reply.get_by_role("link", name="https://example.org/report")).to_be_visible()
+    expect(reply.locator(".attachments").get_by_role("link", name="التقرير")).to_be_visible()
+    phone.screenshot(path=screenshots / "taps-reply-with-file.png")
+    assert taps.count == 3
 
 
 def test_find_a_file_by_a_misspelt_arabic_word_in_two_taps(phone, screenshots):

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from workspaces import attachments
+
 from .models import (
     BODY_MAX_LENGTH,
     REPLY_MAX_LENGTH,
@@ -16,7 +18,24 @@ FORMAT_HELP = _(
 )
 
 
-class DiscussionForm(forms.Form):
+class PostForm(forms.Form):
+    """A post's form: its own fields, and the files its composer attaches
+    (`workspaces.attachments`), which only the workspace's posters can send."""
+
+    def __init__(self, *args, access=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if access is not None and access.can_post:
+            attachments.add_fields(self, access.workspace, user)
+
+    @property
+    def post_data(self):
+        return attachments.post_data(self)
+
+    def chosen_attachments(self):
+        return attachments.chosen(self)
+
+
+class DiscussionForm(PostForm):
     kind = forms.ChoiceField(
         label=_("This is"),
         choices=DiscussionPage.Kind.choices,
@@ -48,7 +67,7 @@ class DiscussionForm(forms.Form):
         self.fields["tags"].widget.attrs.update({"dir": "auto", "list": "tag-suggestions"})
 
     @classmethod
-    def for_discussion(cls, discussion, data=None):
+    def for_discussion(cls, discussion, data=None, files=None, **context):
         initial = {
             "kind": discussion.kind,
             "title": discussion.title,
@@ -56,7 +75,7 @@ class DiscussionForm(forms.Form):
             "tags": list(discussion.tags.all()),
             "focal_point_invited": discussion.focal_point_invited,
         }
-        return cls(data, initial=initial)
+        return cls(data, files, initial=initial, **context)
 
 
 def tag_names_in(workspace, limit=200):
@@ -70,7 +89,7 @@ def tag_names_in(workspace, limit=200):
     )
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(PostForm):
     body = forms.CharField(
         label=_("Your reply"),
         max_length=REPLY_MAX_LENGTH,

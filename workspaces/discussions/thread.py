@@ -121,7 +121,9 @@ def thread_context(request, access, discussion, previously_read=None):
 
     form = None
     if can_reply:
-        form = ReplyForm(initial={"body": _quoted(request, access, discussion)})
+        form = ReplyForm(
+            initial={"body": _quoted(request, access, discussion)}, access=access, user=request.user
+        )
     return {
         "discussion": discussion,
         "replies": replies,

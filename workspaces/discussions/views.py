@@ -6,11 +6,13 @@ The thread itself is a page of the tree, shown by `thread.serve`.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from search.text import normalise
+from workspaces import attachments
 from workspaces import search as workspace_search
 from workspaces.access import workspace_view
 from workspaces.models import WorkspacePage
@@ -96,11 +98,12 @@ def discussion_list(request, access):
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
 def discussion_new(request, access):
-    form = DiscussionForm(request.POST or None)
+    user = request.user
+    form = DiscussionForm(request.POST or None, request.FILES or None, access=access, user=user)
     if request.method == "POST" and form.is_valid():
-        discussion = DiscussionPage.create(
-            access.workspace, author=request.user, **form.cleaned_data
-        )
+        with transaction.atomic():
+            discussion = DiscussionPage.create(access.workspace, author=user, **form.post_data)
+            attachments.attach(form, access.workspace, user, discussion=discussion)
         messages.success(request, _("Your discussion is published."))
         return redirect(discussion.url)
     context = {"form": form, "tag_suggestions": tag_names_in(access.workspace)}
@@ -111,9 +114,14 @@ def discussion_new(request, access):
 def discussion_edit(request, access, discussion):
     if not discussion.is_editable_by(request.user, access):
         raise PermissionDenied
-    form = DiscussionForm.for_discussion(discussion, request.POST or None)
+    user = request.user
+    form = DiscussionForm.for_discussion(
+        discussion, request.POST or None, request.FILES or None, access=access, user=user
+    )
     if request.method == "POST" and form.is_valid():
-        discussion.revise(user=request.user, **form.cleaned_data)
+        with transaction.atomic():
+            discussion.revise(user=user, **form.post_data)
+            attachments.attach(form, access.workspace, user, discussion=discussion)
         messages.success(request, _("Your changes are saved."))
         return redirect(discussion.url)
     context = {
@@ -128,9 +136,12 @@ def discussion_edit(request, access, discussion):
 def reply_new(request, access, discussion):
     if not discussion.can_reply(access):
         raise PermissionDenied
-    form = ReplyForm(request.POST)
+    user = request.user
+    form = ReplyForm(request.POST, request.FILES, access=access, user=user)
     if form.is_valid():
-        reply = discussion.add_reply(author=request.user, body=form.cleaned_data["body"])
+        with transaction.atomic():
+            reply = discussion.add_reply(author=user, body=form.cleaned_data["body"])
+            attachments.attach(form, access.workspace, user, discussion=discussion, reply=reply)
         messages.success(request, _("Your reply is posted."))
         return redirect(discussion.reply_url(reply))
     context = {"form": form, "discussion": discussion}
@@ -141,9 +152,20 @@ def reply_new(request, access, discussion):
 def reply_edit(request, access, reply):
     if not reply.is_editable_by(request.user, access):
         raise PermissionDenied
-    form = ReplyForm(request.POST or None, initial={"body": reply.body})
+    user = request.user
+    form = ReplyForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"body": reply.body},
+        access=access,
+        user=user,
+    )
     if request.method == "POST" and form.is_valid():
-        reply.revise(body=form.cleaned_data["body"])
+        with transaction.atomic():
+            reply.revise(body=form.cleaned_data["body"])
+            attachments.attach(
+                form, access.workspace, user, discussion=reply.discussion, reply=reply
+            )
         messages.success(request, _("Your changes are saved."))
         return redirect(reply.discussion.reply_url(reply))
     context = {

@@ -10,14 +10,16 @@ class FilesConfig(AppConfig):
     verbose_name = _("Workspace files")
 
     def ready(self):
-        from workspaces import search
+        from workspaces import attachments, search
 
         from . import (
             signal_handlers,  # noqa: F401
             views,
         )
+        from .attachments import PostAttachments
         from .models import WorkspaceFile
 
+        attachments.register(PostAttachments())
         search.register(
             "library",
             _("Files"),

@@ -80,6 +80,8 @@ class UploadForm(forms.Form):
     )
     tags = TagField(label=_("Tags"), required=False, help_text=_("Separate tags with commas."))
     attach_to = forms.ModelChoiceField(queryset=None, required=False, widget=forms.HiddenInput)
+    # Sent by a post's composer: the file waits for the post (`workspaces.attachments`).
+    pending = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, workspace, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +95,7 @@ class UploadForm(forms.Form):
     def save(self, user):
         uploads = self.cleaned_data["files"]
         title = self.cleaned_data["title"] if len(uploads) == 1 else ""
-        attach_to = self.cleaned_data["attach_to"]
+        pending = self.cleaned_data["pending"]
         return [
             WorkspaceFile.create(
                 self.workspace,
@@ -102,8 +104,8 @@ class UploadForm(forms.Form):
                 title=title,
                 description=self.cleaned_data["description"],
                 tags=self.cleaned_data["tags"],
-                attached_to=attach_to,
-                in_library=attach_to is None,
+                attached_to=None if pending else self.cleaned_data["attach_to"],
+                in_library=not pending,
             )
             for checked in uploads
         ]

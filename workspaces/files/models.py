@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,8 +48,18 @@ class TaggedFile(ItemBase):
 class WorkspaceFileQuerySet(InWorkspaceQuerySet, models.QuerySet):
     workspace_field = "workspace"
 
-    def in_library(self):
+    def posted(self):
+        """Every file with an address: all but those waiting in a composer."""
         return self.filter(in_library=True)
+
+    def in_library(self):
+        """The files the library lists and searches: posted, and not attached to a post that a
+        moderator hid (those stay with the hidden post, for who may still read it)."""
+        return self.posted().exclude(Q(attached_to__hidden=True) | Q(reply__hidden=True))
+
+    def pending(self):
+        """Files uploaded from a composer for a post not sent yet (`workspaces.attachments`)."""
+        return self.filter(in_library=False)
 
     def attached_to(self, page):
         return self.filter(attached_to=page)
@@ -114,11 +124,21 @@ class WorkspaceFile(models.Model):
     description = models.TextField(_("description"), blank=True)
     tags = TaggableManager(through=TaggedFile, blank=True, verbose_name=_("tags"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # False while the file waits for the post it was attached to in a composer: until then it
+    # is in no list, no search, and at no address (`workspaces.attachments`).
     in_library = models.BooleanField(_("listed in the library"), default=True)
-    # Attachments go with the discussion they belong to.
+    # Attachments go with the discussion they belong to, and with the reply that brought them.
     attached_to = models.ForeignKey(
         "discussions.DiscussionPage",
         verbose_name=_("attached to"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    reply = models.ForeignKey(
+        "discussions.Reply",
+        verbose_name=_("attached to the reply"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -161,16 +181,20 @@ class WorkspaceFile(models.Model):
         description="",
         tags=(),
         attached_to=None,
+        reply=None,
         in_library=True,
     ):
         """Create a file with its first version from `upload`, a `CheckedUpload`; all of it
         or nothing.
 
-        `attached_to` must be a discussion of the same workspace. Anything that goes wrong
+        `attached_to` must be a discussion of the same workspace, and `reply`, if given, one of
+        its replies. Anything that goes wrong
         after the first byte is written removes what was written.
         """
         if attached_to is not None and not attached_to.is_descendant_of(workspace):
             raise ValidationError("An attachment belongs to a discussion of its own workspace.")
+        if reply is not None and reply.discussion_id != getattr(attached_to, "pk", None):
+            raise ValidationError("A reply's attachment belongs to the reply's discussion.")
         written = []
         try:
             with transaction.atomic():
@@ -181,6 +205,7 @@ class WorkspaceFile(models.Model):
                     kind=upload.kind,
                     uploaded_by=author,
                     attached_to=attached_to,
+                    reply=reply,
                     in_library=in_library,
                 )
                 if tags:
@@ -208,6 +233,10 @@ class WorkspaceFile(models.Model):
 
     @property
     def attached_url(self):
+        if self.reply_id:
+            return reverse(
+                "workspaces:discussions:reply", args=[self.workspace.slug, self.reply_id]
+            )
         return self.attached_to.url if self.attached_to_id else None
 
     @property

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -26,9 +27,10 @@ PER_PAGE = 24
 
 
 # What the gate loads for the addresses of one file: with its versions, or plain for the
-# addresses of one version, which is then found among the file's own.
-FILE = ("file_id", WorkspaceFile.objects.with_versions())
-FILE_ONLY = ("file_id", WorkspaceFile)
+# addresses of one version, which is then found among the file's own. A file waiting in a
+# composer for its post has no address yet, not even for its uploader.
+FILE = ("file_id", WorkspaceFile.objects.posted().with_versions())
+FILE_ONLY = ("file_id", WorkspaceFile.objects.posted())
 
 
 def _version(file, number):
@@ -89,6 +91,17 @@ def library_search_url(workspace, words):
     return f"{library}?{urlencode({'q': ' '.join(words)})}"
 
 
+def _described(file):
+    """A file as the upload scripts show it; a pending one has no address yet."""
+    version = file.current_version
+    return {
+        "id": file.pk,
+        "title": file.title,
+        "url": file.get_absolute_url() if file.in_library else None,
+        "size": filesizeformat(version.size) if version else "",
+    }
+
+
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post")
 def upload(request, access):
     workspace = access.workspace
@@ -97,15 +110,7 @@ def upload(request, access):
         if form.is_valid():
             created = form.save(request.user)
             if _wants_json(request):
-                return JsonResponse(
-                    {
-                        "files": [
-                            {"title": file.title, "url": file.get_absolute_url()}
-                            for file in created
-                        ]
-                    },
-                    status=201,
-                )
+                return JsonResponse({"files": [_described(file) for file in created]}, status=201)
             messages.success(
                 request,
                 ngettext("%(count)d file uploaded.", "%(count)d files uploaded.", len(created))
@@ -154,9 +159,7 @@ def new_version(request, access, file):
     if form.is_valid():
         version = form.save(request.user)
         if _wants_json(request):
-            return JsonResponse(
-                {"files": [{"title": file.title, "url": file.get_absolute_url()}]}, status=201
-            )
+            return JsonResponse({"files": [_described(file)]}, status=201)
         messages.success(request, _("Version %(number)d uploaded.") % {"number": version.number})
         return redirect(file.get_absolute_url())
     if _wants_json(request):

@@ -67,10 +67,17 @@ def test_the_library_shows_previews_of_images_and_pdfs(client, library, legal):
         assert reverse("workspaces:files:thumbnail", args=[legal.slug, file.pk]) in page
 
 
-def test_attachments_stay_out_of_the_library_listing(library, legal, make_file, start_discussion):
+def test_attachments_are_in_the_library_unless_pending_or_their_post_is_hidden(
+    library, legal, make_file, start_discussion
+):
     discussion = start_discussion(legal)
-    make_file(legal, "attached.pdf", title="مرفق", attached_to=discussion, in_library=False)
-    assert "مرفق" not in library()
+    make_file(legal, "attached.pdf", title="مرفق بالنقاش", attached_to=discussion)
+    make_file(legal, "waiting.pdf", title="ينتظر الإرسال", in_library=False)
+    listed = library()
+    assert "مرفق بالنقاش" in listed and "ينتظر الإرسال" not in listed
+    discussion.hidden = True
+    discussion.save(update_fields=["hidden"])
+    assert "مرفق بالنقاش" not in library()
 
 
 def test_the_workspace_home_and_header_link_to_the_library(client, world, legal, make_file):
@@ -108,9 +115,10 @@ def test_post_attachments_show_pictures_and_documents_of_a_post(
     paper = make_file(legal, "paper.pdf", title="ورقة مرفقة", attached_to=discussion)
     picture = make_file(legal, "photo.jpg", title="صورة مرفقة", attached_to=discussion)
     make_file(legal, "other.pdf", title="ليست مرفقة")
-    html = Template("{% load files_tags %}{% post_attachments discussion %}").render(
-        Context({"discussion": discussion})
-    )
+    html = Template(
+        "{% load files_tags %}{% thread_attachments discussion as attached %}"
+        "{% post_attachments attached discussion %}"
+    ).render(Context({"discussion": discussion}))
     assert "ورقة مرفقة" in html and "ليست مرفقة" not in html
     assert reverse("workspaces:files:thumbnail", args=[legal.slug, picture.pk]) in html
     assert reverse("workspaces:files:download", args=[legal.slug, paper.pk, 1]) in html

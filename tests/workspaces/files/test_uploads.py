@@ -159,7 +159,9 @@ def test_the_script_path_answers_with_the_new_files_address(member, legal):
     response = post(member, SimpleUploadedFile("plan.pdf", arabic_pdf(["خطة"])), json=True)
     assert response.status_code == 201
     created = WorkspaceFile.objects.in_workspace(legal).get()
-    assert response.json()["files"] == [{"title": "plan", "url": created.get_absolute_url()}]
+    [answer] = response.json()["files"]
+    assert answer["id"] == created.pk and answer["title"] == "plan" and answer["size"]
+    assert answer["url"] == created.get_absolute_url()
 
 
 def heic_photo():
@@ -403,7 +405,7 @@ def test_files_attach_to_a_discussion_of_the_same_workspace_only(
     with translation.override("en"):
         assert response["Location"] == discussion.url
     attached = WorkspaceFile.objects.get()
-    assert attached.attached_to.pk == discussion.pk and not attached.in_library
+    assert attached.attached_to.pk == discussion.pk and attached.in_library
     page = member.get(discussion.url).content.decode()
     assert reverse("workspaces:files:download", args=[legal.slug, attached.pk, 1]) in page
 

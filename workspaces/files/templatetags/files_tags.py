@@ -1,4 +1,7 @@
+from collections import defaultdict
+
 from django import template
+from django.db.models import Q
 
 from ..checks import Kind
 from ..models import WorkspaceFile
@@ -6,16 +9,32 @@ from ..models import WorkspaceFile
 register = template.Library()
 
 
-@register.inclusion_tag("files/includes/post_attachments.html", takes_context=True)
-def post_attachments(context, discussion):
-    """The files attached to a discussion, pictures first; its author may attach more."""
-    files = list(
-        WorkspaceFile.objects.attached_to(discussion).with_versions().order_by("kind", "created_at")
+@register.simple_tag
+def thread_attachments(discussion, replies=()):
+    """The files of one page of a thread, the opening post's and those of `replies`, in one
+    query whatever the number of posts: {reply id, or None for the opening post: [file]}."""
+    files = (
+        WorkspaceFile.objects.attached_to(discussion)
+        .filter(Q(reply=None) | Q(reply__in=[reply.pk for reply in replies]))
+        .with_versions()
+        .order_by("kind", "created_at")
     )
+    by_post = defaultdict(list)
+    for file in files:
+        by_post[file.reply_id].append(file)
+    return by_post
+
+
+@register.inclusion_tag("files/includes/post_attachments.html", takes_context=True)
+def post_attachments(context, attached, discussion, reply=None):
+    """The files attached to a post (`attached` from `thread_attachments`), pictures first; a
+    discussion's author may attach more to it."""
+    files = attached.get(reply.pk if reply else None, [])
     access = context.get("access")
     request = context.get("request")
     may_attach = bool(
-        access
+        reply is None
+        and access
         and access.can_post
         and request is not None
         and discussion.owner_id == request.user.pk
