@@ -11,7 +11,7 @@ that starts with a Latin word still reads right to left.
 
 - `POSTS`, what discussions and replies are written in: paragraphs, emphasis, links, lists,
   blockquotes, line breaks, inline code; web addresses written as they are become links
-  (linkify-it finds them, as chat apps do). Headings, rules and indented code blocks would
+  (linkify-it finds them, as chat apps do), and "@username" a mention. Headings, rules and indented code blocks would
   surprise people who indent or underline in a message; images would make readers' browsers
   fetch from wherever the author points.
 - `DRAFTS`, what texts written together need besides: headings (one level down, the page title
@@ -57,6 +57,8 @@ class Profile:
     headings_down: bool = False
     # Web addresses in the text become links, without Markdown's [text](address).
     linkify: bool = False
+    # "@username" is marked as a mention of that person, kept apart from the text around it.
+    mentions: bool = False
     _local: threading.local = field(default_factory=threading.local, compare=False, repr=False)
 
     def _parser(self):
@@ -98,6 +100,8 @@ class Profile:
         if self.linkify:
             # Before the sanitiser, which then checks these links like any other.
             html = _linkified(html, self._linkifier())
+        if self.mentions:
+            html = _mentioned(html)
         options = {}
         if self.clean_content_tags is not None:
             options["clean_content_tags"] = set(self.clean_content_tags)
@@ -165,6 +169,31 @@ def _linkified(html, linkifier):
     return str(soup)
 
 
+# "@" and a username (Django's characters but "@"), at the start of a word: not "a@b.org".
+MENTION = re.compile(r"(?<![\w@.+-])@([\w.+-]*\w)")
+
+
+def _mentioned(html):
+    """`html` with each "@username" of its text (not in a link or code) in a
+    `<bdi class="mention">`: a Latin username inside an Arabic sentence keeps its own order."""
+    if "@" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    for text in soup.find_all(string=True):
+        source = str(text)
+        if "@" not in source or text.find_parent(["a", "code"]) is not None:
+            continue
+        pieces, done = [], 0
+        for match in MENTION.finditer(source):
+            mention = soup.new_tag("bdi", attrs={"class": "mention"})
+            mention.string = match[0]
+            pieces += [NavigableString(source[done : match.start()]), mention]
+            done = match.end()
+        if pieces:
+            text.replace_with(*pieces, NavigableString(source[done:]))
+    return str(soup)
+
+
 POSTS = Profile(
     name="posts",
     extensions=("nl2br", "sane_lists"),
@@ -173,12 +202,13 @@ POSTS = Profile(
         "blockprocessors": ["code", "hashheader", "setextheader", "hr"],
         "inlinePatterns": ["html", "image_link", "image_reference", "short_image_ref"],
     },
-    tags=frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code"}),
-    attributes={"a": frozenset({"href", "title"})},
+    tags=frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "bdi"}),
+    attributes={"a": frozenset({"href", "title"}), "bdi": frozenset({"class"})},
     link_rel="nofollow noopener noreferrer",
     directed=frozenset({"p", "li", "blockquote"}),
     clean_content_tags=frozenset({"script", "style"}),
     linkify=True,
+    mentions=True,
 )
 
 DRAFT_BLOCK_TAGS = frozenset(

@@ -88,3 +88,26 @@ def test_a_kept_text_can_be_discarded(workspaces_world, page, sign_in):
     assert field.input_value() == ""
     page.reload()
     assert field.input_value() == ""
+
+
+def test_mentioning_someone_by_a_part_of_their_name(workspaces_world, page, sign_in, screenshots):
+    thread = newest_thread()
+    page.set_viewport_size(PHONE)
+    sign_in("member_legal")
+    page.goto(thread.url)
+    field = page.locator("#reply-form textarea[name=body]")
+    field.click()
+    # Any part of the name finds its person.
+    page.keyboard.type("شكراً @منص")
+    suggestions = page.get_by_role("listbox", name="أشخاص يمكن ذكرهم")
+    option = suggestions.get_by_role("option").first
+    assert option.inner_text().startswith("هالة منصور")
+    page.screenshot(path=screenshots / "phone-composer-mention.png")
+    option.click()
+    page.keyboard.type("على المراجعة")
+    assert field.input_value() == "شكراً @rapporteur_legal على المراجعة"
+    assert not suggestions.is_visible()
+    page.locator("#reply-form button[type=submit]").click()
+    page.wait_for_url("**#reply-*")
+    mention = page.locator(".post--reply").last.locator("bdi.mention")
+    assert mention.inner_text() == "@rapporteur_legal"
