@@ -2,8 +2,8 @@
 // post, found by any part of their name or username, chosen by tap, arrow keys and Enter or Tab.
 // The choice writes "@username", which the post shows as a mention (`workspaces.markup`).
 //
-// The people come with the page, in the form's `data-composer-people` holder, and only for a
-// form that can post. Without this script, "@username" typed by hand is a mention all the same.
+// The people come with the page, as the hidden list `data-composer-people` of the form, and only
+// for a form that can post. Without this script, "@username" typed by hand is a mention all the same.
 (function () {
     "use strict";
 
@@ -23,12 +23,9 @@
     function setUp(holder) {
         var form = holder.closest("form");
         var field = form && form.querySelector("textarea");
-        var people;
-        try {
-            people = JSON.parse(holder.querySelector("script").textContent);
-        } catch (error) {
-            return;
-        }
+        var people = Array.prototype.map.call(holder.children, function (item) {
+            return {username: item.dataset.username, name: item.textContent, title: item.dataset.title};
+        });
         if (!field || !people.length) {
             return;
         }
