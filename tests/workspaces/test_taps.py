@@ -140,3 +140,34 @@ def test_add_the_calendar_feed_in_two_taps(phone, screenshots):
     taps.tap(subscribe, follow=False)
     phone.screenshot(path=screenshots / "taps-calendar-feed.png")
     assert taps.count == 2
+
+
+def test_comment_on_and_edit_one_paragraph_of_a_draft(phone, screenshots):
+    from playwright.sync_api import expect
+
+    taps = Taps(phone)
+    taps.tap(section_tab(phone, "المسودات"))
+    taps.tap(phone.locator("main").get_by_role("link", name="المبادئ الدستورية").first)
+    # The first paragraph of text (the draft opens with a heading, a part of its own).
+    first = phone.locator(
+        ".draft-part", has=phone.locator(":scope > p:not(.draft-part__actions)")
+    ).first
+    quoted = first.locator(":scope > p").first.inner_text()
+    # One tap quotes the whole paragraph: no selecting of words by touch.
+    taps.tap_in_place(first.get_by_role("link", name="تعليق"))
+    passage = phone.locator("[data-draft-passage]")
+    assert passage.input_value().startswith(quoted[:30])
+    phone.keyboard.type("أقترح صياغة أوضح لهذه الفقرة.")
+    taps.tap(phone.locator("#comment-form").get_by_role("button", name="تعليق"))
+    expect(phone.locator(".draft-comment", has_text="أقترح صياغة أوضح")).to_be_visible()
+    assert taps.count == 4
+
+    # The paragraph alone opens for editing, not the whole text.
+    taps.tap(first.get_by_role("link", name="تعديل"))
+    assert phone.locator("form.draft-form textarea").count() == 1
+    phone.locator("form.draft-form textarea").fill("فقرة أولى معدّلة على الهاتف.")
+    phone.screenshot(path=screenshots / "taps-draft-part-edit.png")
+    taps.tap(phone.locator("form.draft-form").get_by_role("button", name="حفظ"))
+    expect(phone.locator(".draft-text")).to_contain_text("فقرة أولى معدّلة على الهاتف.")
+    phone.screenshot(path=screenshots / "taps-draft-part-saved.png")
+    assert taps.count == 6

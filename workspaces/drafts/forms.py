@@ -6,7 +6,7 @@ from workspaces.markup import normalise_newlines
 
 from .diff import BOTH, CHOICES, merge_regions
 from .kinds import TITLE, Kind, Release
-from .text import join_paragraphs, paragraphs
+from .text import join_paragraphs, paragraphs, parts, replace_part
 
 
 def _textarea(rows, **attrs):
@@ -68,6 +68,75 @@ class DraftForm(forms.Form):
             section.name: normalise_newlines(self.cleaned_data[section.name])
             for section in self.draft.sections()
         }
+
+    def edited(self, base):
+        """(title, texts) to save: all of them are in this form."""
+        return self.cleaned_data["title"], self.texts()
+
+
+def _section(draft, name):
+    return next((section for section in draft.sections() if section.name == name), None)
+
+
+class PartForm(forms.Form):
+    """One section of a draft, or one part of a section (`text.parts`): what a phone edits at
+    a time instead of the whole text. The rest of the text is the revision the edit started
+    from, so a save made meanwhile is caught and merged like any other."""
+
+    base_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    section = forms.CharField(widget=forms.HiddenInput)
+    part = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    text = forms.CharField(required=False, strip=False, widget=_textarea(12))
+
+    def __init__(self, *args, draft, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft = draft
+        self.chosen = _section(draft, self["section"].value())
+        part = self["part"].value()
+        label = self.chosen.label if self.chosen else ""
+        if part not in (None, "") and str(part).isdigit():
+            # The part's number as readers count it, from one.
+            label = _("%(section)s, part %(number)s") % {"section": label, "number": int(part) + 1}
+        self.fields["text"].label = label
+        if part not in (None, ""):
+            self.fields["text"].help_text = _("Leave it empty to remove this part.")
+            self.fields["text"].widget.attrs["rows"] = 6
+        self.fields["text"].widget.attrs["data-draft-field"] = "text"
+
+    @classmethod
+    def for_draft(cls, draft, revision, section, part=None):
+        """The form for `section` of `draft` (or its part `part`), or None when there is no
+        such section or part."""
+        chosen = _section(draft, section)
+        if chosen is None:
+            return None
+        text = getattr(draft, chosen.name)
+        if part is not None:
+            found = parts(text)
+            if part > len(found):
+                return None
+            text = found[part] if part < len(found) else ""
+        initial = {
+            "base_revision": revision.pk if revision else None,
+            "section": chosen.name,
+            "part": part,
+            "text": text,
+        }
+        return cls(draft=draft, initial=initial)
+
+    def clean_section(self):
+        if self.chosen is None:
+            raise forms.ValidationError(_("This draft has no such section."))
+        return self.chosen.name
+
+    def edited(self, base):
+        """(title, texts) to save: those of `base` (the revision the edit started from, or the
+        draft itself) with this section, or this part of it, as written here."""
+        texts = base.texts()
+        name, part = self.cleaned_data["section"], self.cleaned_data["part"]
+        new = normalise_newlines(self.cleaned_data["text"])
+        texts[name] = new if part is None else replace_part(texts[name], part, new)
+        return base.title, texts
 
 
 class MergeForm(DraftForm):
@@ -138,11 +207,16 @@ class MergeForm(DraftForm):
 
 
 class CommentForm(forms.Form):
+    PASSAGE_MAX = 1000
+
     passage = forms.CharField(
         label=_("Passage"),
-        max_length=1000,
+        max_length=PASSAGE_MAX,
         required=False,
-        help_text=_("The words you comment on. Select them in the text to fill this in."),
+        help_text=_(
+            "The words you comment on. Tap “Comment” under a paragraph, or select words in the "
+            "text, to fill this in."
+        ),
         widget=_textarea(2, **{"data-draft-passage": ""}),
     )
     body = forms.CharField(label=_("Comment"), max_length=5000, widget=_textarea(3))

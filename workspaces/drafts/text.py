@@ -29,6 +29,41 @@ def join_paragraphs(parts):
     return "\n\n".join(parts)
 
 
+LIST_ITEM = re.compile(r"\s*(?:([-*+])|\d+[.)])\s")
+
+
+def _list_kind(paragraph):
+    """ "bullet" or "number" for a paragraph that starts a list item, else None."""
+    item = LIST_ITEM.match(paragraph)
+    return None if item is None else "bullet" if item[1] else "number"
+
+
+def parts(text):
+    """What a member edits or comments on at a time on a phone: the text's paragraphs, except
+    that a list stays whole (its items may stand apart, and its numbering runs through them)
+    and an indented paragraph stays with the one it continues."""
+    found = []
+    for paragraph in paragraphs(text):
+        kind = _list_kind(paragraph)
+        continues = paragraph[:1] in (" ", "\t") or (
+            kind is not None and found and _list_kind(found[-1]) == kind
+        )
+        if continues and found:
+            found[-1] = join_paragraphs([found[-1], paragraph])
+        else:
+            found.append(paragraph)
+    return found
+
+
+def replace_part(text, index, new):
+    """`text` with its part `index` (`parts`) replaced by `new`: removed when `new` is empty,
+    added at the end when `index` is one past the last part."""
+    found = parts(text)
+    replacement = paragraphs(new)
+    found[index : index + 1] = [join_paragraphs(replacement)] if replacement else []
+    return join_paragraphs(found)
+
+
 @dataclass(frozen=True)
 class Block:
     """One line of output: a heading, a paragraph, or an item of a list at some depth."""

@@ -16,7 +16,15 @@ from workspaces.access import workspace_view
 
 from . import exports, sections
 from .diff import compare as compare_texts
-from .forms import CommentForm, DraftForm, MergeForm, PublishForm, ReleaseForm, StartDraftForm
+from .forms import (
+    CommentForm,
+    DraftForm,
+    MergeForm,
+    PartForm,
+    PublishForm,
+    ReleaseForm,
+    StartDraftForm,
+)
 from .kinds import TITLE, Release
 from .models import DraftPage, DraftRevision, EditConflict
 from .naming import NamedInText
@@ -40,9 +48,10 @@ def _numbered(revisions):
     return revisions
 
 
-def _saved(draft, revision):
-    """Back to the draft, telling the browser which revision now holds its kept work."""
-    return redirect(f"{draft.url}?saved={revision.pk}")
+def _saved(draft, revision, place=""):
+    """Back to the draft (at `place`, an anchor of its page), telling the browser which
+    revision now holds its kept work."""
+    return redirect(f"{draft.url}?saved={revision.pk}{place}")
 
 
 @workspace_view()
@@ -72,27 +81,41 @@ def start(request, access):
 
 @workspace_view(methods=("GET", "HEAD", "POST"), needs="can_post", load=DRAFT)
 def edit(request, access, draft):
+    """The whole text, or with `?section=` one section and `&part=` one part of it, which a
+    phone edits more easily than every section at once."""
     latest = draft.current_revision()
     if request.method != "POST":
-        form = DraftForm.for_draft(draft, latest)
+        form = _edit_form(request.GET, draft, latest)
         return render(request, "drafts/edit.html", {"draft": draft, "form": form})
 
     if "merge_from" in request.POST:
         return _merge(request, access, draft)
-    form = DraftForm(request.POST, draft=draft)
+    form = (PartForm if "section" in request.POST else DraftForm)(request.POST, draft=draft)
     if not form.is_valid():
         return render(request, "drafts/edit.html", {"draft": draft, "form": form})
     base_id = form.cleaned_data["base_revision"]
+    base = draft.text_revisions.filter(pk=base_id).first() if base_id else None
+    title, texts = form.edited(base or draft)
     try:
-        revision = draft.save_text(request.user, form.cleaned_data["title"], form.texts(), base_id)
+        revision = draft.save_text(request.user, title, texts, base_id)
     except EditConflict as conflict:
-        base = draft.text_revisions.filter(pk=base_id).first() if base_id else None
-        merge = MergeForm.after_conflict(
-            draft, base, conflict.latest, form.cleaned_data["title"], form.texts()
-        )
+        merge = MergeForm.after_conflict(draft, base, conflict.latest, title, texts)
         return _merge_screen(request, access, draft, merge)
     messages.success(request, _("Saved."))
-    return _saved(draft, revision)
+    section = form.cleaned_data.get("section")
+    return _saved(draft, revision, f"#section-{section}" if section else "")
+
+
+def _edit_form(query, draft, latest):
+    if "section" not in query:
+        return DraftForm.for_draft(draft, latest)
+    part = query.get("part")
+    if part is not None and not part.isdigit():
+        raise Http404
+    form = PartForm.for_draft(draft, latest, query["section"], None if part is None else int(part))
+    if form is None:
+        raise Http404
+    return form
 
 
 def _merge(request, access, draft):

@@ -1,6 +1,6 @@
 /*
  * Drafts: keep unsaved text in this browser until the server has it, and quote the passage a
- * comment is about. Without this script everything still works; with it, a reload or a dropped
+ * comment is about, selected or tapped. Without this script everything still works; with it, a reload or a dropped
  * connection loses nothing typed.
  *
  * Kept work is stored under "cssr:draft-<page id>" as {base, fields, at}: `base` is the revision
@@ -42,12 +42,30 @@
 
     // After a save the server names the revision that now holds the work: what was kept from
     // an edit that started before it is saved (or merged) and can go.
-    document.querySelectorAll("[data-draft-saved]").forEach(function (marker) {
-        var key = marker.getAttribute("data-draft-saved");
-        var kept = read(key);
-        if (kept && number(kept.base) < number(marker.getAttribute("data-draft-revision"))) {
-            forget(key);
+    // A draft's kept work is under its key, and under that key and "-<section>-<part>" for the
+    // parts edited one at a time.
+    function keysOf(key) {
+        var found = [];
+        try {
+            for (var index = 0; index < window.localStorage.length; index += 1) {
+                var name = window.localStorage.key(index);
+                if (name === PREFIX + key || name.indexOf(PREFIX + key + "-") === 0) {
+                    found.push(name.slice(PREFIX.length));
+                }
+            }
+        } catch (error) {
+            // Storage disabled: nothing was kept.
         }
+        return found;
+    }
+
+    document.querySelectorAll("[data-draft-saved]").forEach(function (marker) {
+        keysOf(marker.getAttribute("data-draft-saved")).forEach(function (key) {
+            var kept = read(key);
+            if (kept && number(kept.base) < number(marker.getAttribute("data-draft-revision"))) {
+                forget(key);
+            }
+        });
     });
 
     var form = document.querySelector("form[data-draft-store]");
@@ -132,5 +150,19 @@
         text.addEventListener("mouseup", quote);
         text.addEventListener("keyup", quote);
         text.addEventListener("touchend", quote);
+
+        // "Comment" under a part quotes the whole part: one tap where selecting words by touch
+        // is hard. Without this script the link asks the page for the same, prefilled.
+        text.addEventListener("click", function (event) {
+            var link = event.target.closest("[data-comment-on]");
+            if (!link) {
+                return;
+            }
+            event.preventDefault();
+            passage.value = link.getAttribute("data-comment-on");
+            var body = passage.form.elements.body;
+            body.scrollIntoView({block: "center"});
+            body.focus();
+        });
     }
 })();
