@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.dates import Clock, MonthNames
 
@@ -47,7 +48,7 @@ class User(AbstractUser):
         help_text=_("How other members see you, for example your full name."),
     )
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("a person's role or organisation", "title"),
         max_length=200,
         blank=True,
         help_text=_("Your role or organisation, shown next to your name."),

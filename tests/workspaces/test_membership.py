@@ -220,7 +220,7 @@ def test_role_names_agree_with_the_gender_a_member_gives(client, db, compiled_ca
         for item in page.select("main li")
         if item.select_one(".badge")
     }
-    assert badges == {"هالة": "مقرّرة", "يوسف": "مقرر", "نور": "عضو"}
+    assert badges == {"هالة": "مقرّرة", "يوسف": "مقرّر", "نور": "عضو"}
 
     # Her own role on the workspace page, and the badge beside her name in a thread.
     client.force_login(hala)
