@@ -48,6 +48,14 @@ def _load(source, workspace, pk):
     return found
 
 
+def access_to(slug, user):
+    """The signed-in `user`'s `Access` to the live workspace `slug`, or None: the one access
+    rule, asked by the gate below and by the chat's live connections on every message."""
+    # One query: the workspace together with everything the rule needs about the user.
+    workspace = WorkspacePage.objects.live().filter(slug=slug).with_access(user).first()
+    return workspace.access_for(user) if workspace else None
+
+
 def workspace_view(methods=("GET", "HEAD"), needs=None, load=None):
     """Resolve `slug` to a workspace the user may enter, or answer as the invariants demand.
 
@@ -65,10 +73,8 @@ def workspace_view(methods=("GET", "HEAD"), needs=None, load=None):
 
     def decorator(view):
         def enter(request, slug, *args, **kwargs):
-            # One query: the workspace together with everything the rule needs about the user.
-            workspace = WorkspacePage.objects.live().filter(slug=slug).with_access(request.user)
-            workspace = workspace.first()
-            access = workspace.access_for(request.user) if workspace else None
+            access = access_to(slug, request.user)
+            workspace = access.workspace if access else None
             if access is None or not access.can_view:
                 raise Http404
             if access.needs_code_of_conduct:
