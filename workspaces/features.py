@@ -16,5 +16,6 @@ FEATURES = {
     "library": "workspaces.files.urls",
     "calendar": "workspaces.events.urls",
     "drafts": "workspaces.drafts.urls",
+    "chat": "workspaces.chat.urls",
     "moderation": "workspaces.moderation.urls",
 }

@@ -31,6 +31,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # First, so that `runserver` serves the ASGI application: HTTP and the chat's WebSockets.
+    "daphne",
     "core",
     "accounts",
     "home",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "workspaces.files",
     "workspaces.events",
     "workspaces.drafts",
+    "workspaces.chat",
     "search",
     "demo",
     "wagtail_localize",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "mailer",
+    "channels",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,6 +135,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The chat's live connections (workspaces/chat/live.py): through Redis when there is one, so
+# that every server process reaches every open page; in the process itself otherwise, which
+# serves one `make run`.
+ASGI_APPLICATION = "cssr.asgi.application"
+# Off where no ASGI server answers WebSockets (a WSGI-only deployment): conversation pages then
+# send in the background and fetch what is new after each send, without a live connection.
+CHAT_LIVE_UPDATES = env_bool("CHAT_LIVE_UPDATES", True)
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": "cssr-chat"},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # Every answer under these URL namespaces is `private, no-store` (core.middleware): the account
 # pages (the profile shows the calendar feed's secret address) and the calendar address actions.

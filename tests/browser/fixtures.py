@@ -265,7 +265,10 @@ def traffic():
 
 
 @pytest.fixture
-def page(browser, demo_world, live_server, traffic):
+def page(browser, demo_world, live_server, traffic, settings):
+    # The live server is Django's WSGI one: it answers no WebSockets, so conversation pages
+    # fetch instead of listening (tests/workspaces/chat/test_live.py drives the sockets).
+    settings.CHAT_LIVE_UPDATES = False
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
 

@@ -189,6 +189,13 @@ EXPECTATIONS = {
     "workspaces:drafts:resolve": needing(POSTING, get=405, post=INVALID),
     # Publishing a draft as the group's paper is for staff.
     "workspaces:drafts:publish": needing({STAFF}, get=200, post=200),
+    # Chat: the list and the room are everyone's inside; members and rapporteurs write in the
+    # room (officers read and moderate it). The room is the conversation the matrix reaches.
+    "workspaces:chat:list": READ,
+    "workspaces:chat:new": Inside(get=everyone(200), post=everyone(200)),
+    "workspaces:chat:conversation": READ,
+    "workspaces:chat:messages": READ,
+    "workspaces:chat:send": Inside(get=everyone(405), post=only(POSTING, 400, 403)),
     # Pages of the tree, by type.
     "page:workspaces.workspacepage": Inside(get=everyone(200), post=everyone(200)),
     "page:discussions.discussionpage": Inside(get=everyone(200), post=everyone(200)),

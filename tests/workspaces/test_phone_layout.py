@@ -98,6 +98,9 @@ def main_pages(moderating=False):
         return found.get_absolute_url() if model is WorkspaceFile else found.get_url()
 
     draft = DraftPage.objects.in_workspace(workspace).first()
+    from workspaces.chat.models import Conversation
+
+    room = Conversation.room_of(workspace)
     with translation.override("ar"):
         wide = {
             "history": reverse("workspaces:drafts:history", args=[workspace.slug, draft.pk]),
@@ -117,6 +120,8 @@ def main_pages(moderating=False):
         "draft": url_of(DraftPage),
         "search": f"{WORKSPACE}search/?q=الدستور",
         "members": f"{WORKSPACE}members/",
+        "chat": f"{WORKSPACE}chat/",
+        "room": f"{WORKSPACE}chat/{room.pk}/",
     }
 
 
@@ -320,6 +325,7 @@ def every_page_type(language):
             "new event": reverse("workspaces:events:new", args=[slug]),
             "month": reverse("workspaces:events:month", args=[slug]),
             "new draft": reverse("workspaces:drafts:new", args=[slug]),
+            "new conversation": reverse("workspaces:chat:new", args=[slug]),
             "edit draft": reverse("workspaces:drafts:edit", args=[slug, draft.pk]),
             "code of conduct": reverse("workspaces:code_of_conduct"),
         }

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from demo.chat import create_chat
 from demo.discussions import create_discussions
 from demo.drafts import create_drafts
 from demo.events import create_events
@@ -85,6 +86,7 @@ class Command(BaseCommand):
         create_files(workspaces, users)
         create_events(users, workspaces)
         create_drafts(users)
+        create_chat(workspaces, users)
 
 
 def _taken(usernames):

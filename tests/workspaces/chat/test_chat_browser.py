@@ -1,0 +1,51 @@
+"""Chat on a 360 px phone in Arabic, in Chromium (issue 14, items 2 and 5): a message written
+while offline waits in the page and arrives once when the connection is back.
+
+The browser suite's live server answers no WebSockets (tests/browser/fixtures.py), so these
+pages fetch rather than listen; the sockets themselves are driven in test_live.py."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+
+
+def test_a_message_typed_offline_is_sent_once_when_the_connection_is_back(
+    workspaces_world, page, sign_in, screenshots, traffic
+):
+    from workspaces.chat.models import Conversation, Message
+    from workspaces.models import WorkspacePage
+
+    room = Conversation.room_of(WorkspacePage.objects.get(slug="legal-constitutional"))
+    page.set_viewport_size(PHONE)
+    sign_in("member_legal")
+    page.goto(f"/ar/workspaces/legal-constitutional/chat/{room.pk}/")
+    field = page.get_by_label("الرسالة")
+
+    field.fill("سأرسل الملاحظات على المسودة مساء اليوم.")
+    field.press("Enter")  # Enter sends, as in messaging apps
+    own = page.locator(".chat-message--own[data-id]", has_text="سأرسل الملاحظات")
+    expect(own).to_have_count(1)
+    assert field.input_value() == ""
+
+    page.context.set_offline(True)
+    field.fill("كتبتُ هذه دون اتصال")
+    field.press("Shift+Enter")
+    field.type("وهذا سطرها الثاني")
+    field.press("Enter")
+    waiting = page.locator(".chat-message--pending")
+    expect(waiting).to_contain_text("بانتظار الإرسال")
+    expect(page.locator("[data-chat-status]")).to_contain_text("غير متصل")
+    page.screenshot(path=screenshots / "chat-offline-ar.png")
+
+    page.context.set_offline(False)
+    arrived = page.locator(".chat-message[data-id]", has_text="كتبتُ هذه دون اتصال")
+    expect(arrived).to_have_count(1, timeout=15_000)
+    expect(waiting).to_have_count(0)
+    sent = Message.objects.filter(body="كتبتُ هذه دون اتصال\nوهذا سطرها الثاني")
+    assert sent.count() == 1
+    page.screenshot(path=screenshots / "chat-room-ar.png")
+    # Failed requests while offline are expected; nothing else went wrong on the page.
+    assert [error for error in traffic.errors if "ERR_INTERNET_DISCONNECTED" not in error] == []

@@ -1,0 +1,140 @@
+"""Chat without JavaScript: the list, a conversation's page with its history and form, sending,
+starting conversations, and who may reach each (issue 14, items 1, 3, 4 and 6)."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from workspaces.chat.models import MESSAGES_PER_PAGE, Conversation, Message
+
+
+def url(name, conversation=None, slug="alpha"):
+    args = [slug] + ([conversation.pk] if conversation is not None else [])
+    return reverse(f"workspaces:chat:{name}", args=args)
+
+
+def client_of(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_member_writes_in_the_room_and_everyone_of_the_workspace_reads_it(team):
+    writer = client_of(team.member)
+    response = writer.post(url("send", team.room), {"body": "صباح الخير https://example.org"})
+    message = Message.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#message-{message.pk}")
+    for reader in (team.other_member, team.officer, team.focal, team.staff):
+        page = client_of(reader).get(url("conversation", team.room))
+        assert page.status_code == 200
+        assert "صباح الخير" in page.content.decode()
+        assert 'href="https://example.org"' in page.content.decode()
+        assert "no-store" in page["Cache-Control"]
+
+
+@pytest.mark.parametrize("name", ["list", "new", "conversation", "messages", "send"])
+def test_outsiders_get_not_found_and_anonymous_visitors_are_sent_to_sign_in(team, name):
+    conversation = None if name in ("list", "new") else team.room
+    address = url(name, conversation)
+    outsider = client_of(team.outsider)
+    assert outsider.get(address).status_code == 404
+    assert outsider.post(address).status_code == 404
+    anonymous = Client().get(address)
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/accounts/login/")
+
+
+def test_a_one_to_one_conversation_is_only_its_two_peoples(team):
+    started = client_of(team.member).post(url("new"), {"people": [team.rapporteur.pk]})
+    conversation = Conversation.objects.get(kind=Conversation.Kind.DIRECT)
+    assert started["Location"] == url("conversation", conversation)
+    # The address names a number, not the people in it.
+    assert "rapporteur" not in started["Location"] and "member" not in started["Location"]
+    client_of(team.rapporteur).post(url("send", conversation), {"body": "أهلاً"})
+    assert "أهلاً" in client_of(team.member).get(url("conversation", conversation)).content.decode()
+    # Nobody else of the workspace, not the officer, not staff: as if it did not exist.
+    for other in (team.other_member, team.officer, team.staff):
+        client = client_of(other)
+        for name in ("conversation", "messages"):
+            assert client.get(url(name, conversation)).status_code == 404
+        assert client.post(url("send", conversation), {"body": "x"}).status_code == 404
+    # Starting it again leads to the same conversation.
+    again = client_of(team.rapporteur).post(url("new"), {"people": [team.member.pk]})
+    assert again["Location"] == url("conversation", conversation)
+
+
+def test_a_group_is_started_with_chosen_people_of_the_workspace_only(team):
+    client = client_of(team.member)
+    refused = client.post(url("new"), {"people": [team.outsider.pk], "title": "مجموعة"})
+    assert refused.status_code == 200 and not Conversation.objects.exclude(kind="room").exists()
+    client.post(
+        url("new"), {"people": [team.other_member.pk, team.rapporteur.pk], "title": "صياغة"}
+    )
+    group = Conversation.objects.get(kind=Conversation.Kind.GROUP)
+    assert set(group.participants.values_list("user__username", flat=True)) == {
+        "member",
+        "other_member",
+        "rapporteur",
+    }
+    listed = client_of(team.other_member).get(url("list")).content.decode()
+    assert "صياغة" in listed
+    assert "صياغة" not in client_of(team.third_member).get(url("list")).content.decode()
+
+
+def test_a_message_sent_again_after_a_lost_connection_is_posted_once(team):
+    client = client_of(team.member)
+    for _attempt in range(2):
+        response = client.post(
+            url("send", team.room),
+            {"body": "رسالة واحدة", "client_id": "abc-123"},
+            headers={"Accept": "application/json"},
+        )
+        assert response.status_code == 201
+    assert Message.objects.count() == 1
+
+
+def test_an_empty_message_is_refused_and_officers_do_not_write_in_the_room(team):
+    assert client_of(team.member).post(url("send", team.room), {"body": ""}).status_code == 400
+    assert client_of(team.officer).post(url("send", team.room), {"body": "x"}).status_code == 403
+    assert not Message.objects.exists()
+
+
+def test_the_reconnecting_page_gets_exactly_what_it_missed_in_order(team):
+    first = team.room.send(team.member, "الأولى")
+    later = [team.room.send(team.other_member, f"رسالة {n}") for n in range(3)]
+    answer = client_of(team.member).get(f"{url('messages', team.room)}?after={first.pk}").json()
+    assert answer["ids"] == [message.pk for message in later]
+    assert answer["html"].index("رسالة 0") < answer["html"].index("رسالة 2")
+    assert "الأولى" not in answer["html"]
+
+
+def test_history_pages_back_with_the_same_queries_at_any_depth(team):
+    for number in range(MESSAGES_PER_PAGE * 3):
+        team.room.send(team.member, f"رسالة {number}")
+    client = client_of(team.other_member)
+    latest = client.get(url("conversation", team.room)).content.decode()
+    assert "رسالة 149" in latest and "رسالة 99" not in latest
+    oldest_shown = Message.objects.order_by("-pk")[MESSAGES_PER_PAGE - 1].pk
+    assert f"?before={oldest_shown}" in latest
+
+    def queries(before):
+        with CaptureQueriesContext(connection) as captured:
+            client.get(f"{url('conversation', team.room)}?before={before}")
+        return len(captured)
+
+    ids = list(Message.objects.order_by("pk").values_list("pk", flat=True))
+    queries(ids[-1])  # caches filled on first use (site, settings) are not counted
+    assert queries(ids[MESSAGES_PER_PAGE * 2]) == queries(ids[MESSAGES_PER_PAGE])
+
+
+def test_unread_counts_go_down_when_the_conversation_is_opened(team):
+    for number in range(3):
+        team.room.send(team.member, f"رسالة {number}")
+    reader = client_of(team.other_member)
+    listed = Conversation.objects.with_unread(team.other_member).get(pk=team.room.pk)
+    assert listed.unread == 3
+    reader.get(url("conversation", team.room))
+    assert Conversation.objects.with_unread(team.other_member).get(pk=team.room.pk).unread == 0
+    assert Conversation.objects.with_unread(team.member).get(pk=team.room.pk).unread == 0

@@ -1,0 +1,62 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+
+from workspaces.markup import normalise_newlines
+
+from .models import GROUP_MAX_PEOPLE, MESSAGE_MAX_LENGTH
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto", "autocomplete": "off"}),
+    )
+    # Chosen by the page for each message, so sending it again after a lost connection does
+    # not post it twice.
+    client_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def clean_body(self):
+        # Browsers send a form's line breaks as "\r\n"; messages keep "\n", as typed.
+        return normalise_newlines(self.cleaned_data["body"])
+
+
+class PersonChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, user):
+        name = user.get_display_name()
+        return f"{name} · {user.title}" if user.title else name
+
+
+class StartForm(forms.Form):
+    """Who to talk to: one person for a one-to-one conversation, several for a group."""
+
+    people = PersonChoice(label=_("People"), queryset=None, widget=forms.CheckboxSelectMultiple)
+    title = forms.CharField(
+        label=_("Name of the group"),
+        max_length=120,
+        required=False,
+        help_text=_("For a group only: say what it is about."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+
+    def __init__(self, workspace, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only people of this workspace: nobody is reached with whom no workspace is shared.
+        self.fields["people"].queryset = (
+            workspace.people_with_access().exclude(pk=user.pk).order_by("display_name", "pk")
+        )
+
+    def clean_people(self):
+        people = list(self.cleaned_data["people"])
+        if len(people) > GROUP_MAX_PEOPLE:
+            raise ValidationError(
+                ngettext_lazy(
+                    "A group can have at most %(limit)d other person.",
+                    "A group can have at most %(limit)d other people.",
+                    "limit",
+                ),
+                params={"limit": GROUP_MAX_PEOPLE},
+            )
+        return people

@@ -1,0 +1,266 @@
+"""Chat inside a workspace's walls: the workspace's room, and group and one-to-one
+conversations between people of the workspace.
+
+Every conversation belongs to one workspace and is reached only under its address, behind its
+gate: whoever leaves the workspace, or is blocked in it, leaves its conversations with it. The
+room is open to everyone the workspace admits; a group or one-to-one conversation only to its
+participants (`Conversation.is_open_to`). Messages are never pages: no public search, feed,
+cache or admin listing knows them.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workspaces.markup import RenderedBody
+from workspaces.models import WorkspacePage
+from workspaces.scoping import InWorkspaceQuerySet
+
+MESSAGE_MAX_LENGTH = 4000
+# A group conversation is started with 2 to 40 other people.
+GROUP_MAX_PEOPLE = 40
+MESSAGES_PER_PAGE = 50
+
+
+class ConversationQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "workspace"
+
+    def open_to(self, user):
+        """The room, and the conversations `user` takes part in (of workspaces already
+        checked by the access rule)."""
+        takes_part = Participant.objects.filter(conversation=OuterRef("pk"), user=user)
+        return self.filter(Q(kind=Conversation.Kind.ROOM) | Exists(takes_part))
+
+    def with_unread(self, user):
+        """Each conversation with `unread`: messages after the last one `user` read, not
+        counting their own."""
+        # Asked from inside the count below: "conversation" is the counted message's.
+        read = Participant.objects.filter(conversation=OuterRef("conversation"), user=user)
+        unread = (
+            Message.objects.filter(conversation=OuterRef("pk"), deleted_at=None)
+            .exclude(author=user)
+            .filter(pk__gt=Coalesce(Subquery(read.values("last_read")[:1]), 0))
+            .order_by()
+            .values("conversation")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(unread=Coalesce(Subquery(unread), 0))
+
+
+class Conversation(models.Model):
+    class Kind(models.TextChoices):
+        ROOM = "room", _("Workspace room")
+        GROUP = "group", _("Group conversation")
+        DIRECT = "direct", _("One-to-one conversation")
+
+    workspace = models.ForeignKey(
+        WorkspacePage,
+        verbose_name=_("workspace"),
+        on_delete=models.CASCADE,
+        related_name="conversations",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # Groups are named by whoever starts them; the room and one-to-one conversations are named
+    # after the workspace and the other person.
+    title = models.CharField(_("title"), max_length=120, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_message_at = models.DateTimeField(_("last message"), null=True, blank=True)
+
+    objects = ConversationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workspace"], condition=Q(kind="room"), name="one_room_per_workspace"
+            )
+        ]
+        indexes = [models.Index(fields=["workspace", "last_message_at"])]
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+    @classmethod
+    def room_of(cls, workspace):
+        room, _created = cls.objects.get_or_create(workspace=workspace, kind=cls.Kind.ROOM)
+        return room
+
+    @classmethod
+    @transaction.atomic
+    def start(cls, workspace, creator, people, title=""):
+        """A conversation of `creator` with `people` (other users of `workspace`): one-to-one
+        with one person (the existing one, if they have one here), a group otherwise."""
+        people = [person for person in people if person.pk != creator.pk]
+        if len(people) == 1:
+            existing = (
+                cls.objects.filter(workspace=workspace, kind=cls.Kind.DIRECT)
+                .filter(participants__user=creator)
+                .filter(participants__user=people[0])
+                .first()
+            )
+            if existing is not None:
+                return existing
+        conversation = cls.objects.create(
+            workspace=workspace,
+            kind=cls.Kind.DIRECT if len(people) == 1 else cls.Kind.GROUP,
+            title="" if len(people) == 1 else title,
+            created_by=creator,
+        )
+        Participant.objects.bulk_create(
+            [Participant(conversation=conversation, user=user) for user in [creator, *people]]
+        )
+        return conversation
+
+    @property
+    def is_room(self):
+        return self.kind == self.Kind.ROOM
+
+    def is_open_to(self, user):
+        """For someone the workspace admits: may they read this conversation?"""
+        return self.is_room or self.participants.filter(user=user).exists()
+
+    def may_write(self, access):
+        """Members write in the room; every participant in their own conversations. Nobody
+        writes in a closed workspace or before accepting the code of conduct."""
+        if self.is_room:
+            return access.can_post
+        return access.workspace.is_open and not access.needs_code_of_conduct
+
+    def name_for(self, user):
+        """What `user` sees this conversation called."""
+        if self.is_room:
+            return _("Workspace room")
+        if self.title:
+            return self.title
+        others = [p.user for p in self.participants.all() if p.user_id != user.pk]
+        return "، ".join(person.get_display_name() for person in others) or _("Conversation")
+
+    def send(self, author, body, client_id=""):
+        """Post `body` by `author`; the same `client_id` sent twice (a retry after a lost
+        connection) gives back the first message instead of a second one."""
+        if client_id:
+            sent = self.messages.filter(author=author, client_id=client_id).first()
+            if sent is not None:
+                return sent
+        try:
+            with transaction.atomic():
+                message = Message.objects.create(
+                    conversation=self, author=author, body=body, client_id=client_id
+                )
+        except IntegrityError:
+            # The same retry arriving twice at once: the other one was first.
+            return self.messages.get(author=author, client_id=client_id)
+        type(self).objects.filter(pk=self.pk).update(last_message_at=message.created_at)
+        self.mark_read(author, message)
+        return message
+
+    def read_up_to(self, user):
+        """The id of the last message `user` has read here (0 for none)."""
+        row = Participant.objects.filter(conversation=self, user=user).values("last_read").first()
+        return row["last_read"] if row else 0
+
+    def mark_read(self, user, message):
+        """`user` has read up to `message`: never moves back."""
+        if message is None:
+            return
+        participant, _created = Participant.objects.get_or_create(conversation=self, user=user)
+        if participant.last_read < message.pk:
+            Participant.objects.filter(pk=participant.pk, last_read__lt=message.pk).update(
+                last_read=message.pk
+            )
+
+
+class Participant(models.Model):
+    """Someone in a conversation, and how far they have read. In the room, everyone the
+    workspace admits may read; a row is made the first time they do."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_participations"
+    )
+    # The id of the last message read: ids grow with time within a conversation.
+    last_read = models.PositiveBigIntegerField(default=0)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="one_participation")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} in {self.conversation_id}"
+
+
+class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
+    workspace_field = "conversation"
+
+    def shown(self):
+        return self.filter(deleted_at=None).select_related("author")
+
+    def before(self, message_id, count=MESSAGES_PER_PAGE):
+        """Up to `count` messages before `message_id` (the latest without it), oldest first:
+        a page of history by the index on (conversation, id), whatever its depth."""
+        rows = self.shown().order_by("-pk")
+        if message_id:
+            rows = rows.filter(pk__lt=message_id)
+        return list(reversed(rows[:count]))
+
+    def after(self, message_id, count=200):
+        """Messages after `message_id`, oldest first: what a page that lost its connection
+        missed."""
+        return list(self.shown().filter(pk__gt=message_id or 0).order_by("pk")[:count])
+
+
+class Message(RenderedBody, models.Model):
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
+    body_html = models.TextField(editable=False)
+    # Chosen by the sending page, so a message sent again after a lost connection is one.
+    client_id = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chat message")
+        verbose_name_plural = _("chat messages")
+        indexes = [models.Index(fields=["conversation", "id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conversation", "author", "client_id"],
+                condition=~Q(client_id=""),
+                name="one_message_per_client_id",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.conversation_id}#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        self.render_body()
+        super().save(*args, **kwargs)

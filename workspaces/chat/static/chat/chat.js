@@ -1,0 +1,335 @@
+// A conversation page made live: messages arrive over a WebSocket without reloading, and what
+// the member sends is never lost.
+//
+// Without this script the page is a plain one: the latest messages, a link to older ones and a
+// form. With it, sending goes through the same address (`send/`) in the background, each
+// message with an id of its own (`client_id`) so that sending it again is harmless. A message
+// written while offline waits in this browser (localStorage) and goes, in order, as soon as the
+// connection is back; the page then asks `messages/?after=` for what it missed, in order and
+// without duplicates. The socket only listens: the server asks the access rule again before
+// passing anything on, and a refusal (close code 4403) stops the page from reconnecting.
+// Where the server answers no WebSockets (`CHAT_LIVE_UPDATES` off) the page fetches instead.
+(function () {
+    "use strict";
+
+    var REFUSED = 4403;
+    var root = document.querySelector("[data-chat]");
+    if (!root || !window.WebSocket || !window.fetch || !window.FormData) {
+        return;
+    }
+    var text = root.dataset;
+    var list = root.querySelector("[data-chat-messages]");
+    var form = root.querySelector("[data-chat-form]");
+    var status = root.querySelector("[data-chat-status]");
+    var empty = root.querySelector("[data-chat-empty]");
+    var storeKey = "cssr:chat:" + text.messagesUrl;
+    var socket = null, retry = 1000, refused = false, flushing = false;
+
+    function store() {
+        try {
+            return window.localStorage;
+        } catch (error) {
+            return null;
+        }
+    }
+
+    function queue() {
+        var kept = store() && store().getItem(storeKey);
+        try {
+            return kept ? JSON.parse(kept) : [];
+        } catch (error) {
+            return [];
+        }
+    }
+
+    function saveQueue(items) {
+        if (!store()) {
+            return;
+        }
+        if (items.length) {
+            store().setItem(storeKey, JSON.stringify(items));
+        } else {
+            store().removeItem(storeKey);
+        }
+    }
+
+    function say(message) {
+        status.textContent = message || "";
+        status.hidden = !message;
+    }
+
+    function lastId() {
+        var shown = list.querySelectorAll(".chat-message[data-id]");
+        return shown.length ? shown[shown.length - 1].dataset.id : 0;
+    }
+
+    function shownMessage(id) {
+        return list.querySelector('.chat-message[data-id="' + id + '"]');
+    }
+
+    function atBottom() {
+        return window.innerHeight + window.scrollY >= document.body.scrollHeight - 120;
+    }
+
+    function showLatest(force) {
+        var last = list.lastElementChild;
+        if (last && (force || atBottom())) {
+            last.scrollIntoView({block: "end"});
+        }
+    }
+
+    var dayOf = new Intl.DateTimeFormat("en-CA", {timeZone: text.timeZone || undefined});
+    var clock = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+        hour: "numeric",
+        minute: "2-digit",
+        hour12: text.hour12 === "true",
+        timeZone: text.timeZone || undefined
+    });
+
+    function lastDay() {
+        var times = list.querySelectorAll(".chat-message[data-id] time");
+        return times.length ? dayOf.format(new Date(times[times.length - 1].dateTime)) : null;
+    }
+
+    // A message as the page's own template renders it (chat/includes/messages.html).
+    function element(message) {
+        var item = document.createElement("li");
+        item.className = "chat-message" + (String(message.author_id) === text.user ? " chat-message--own" : "");
+        item.id = "message-" + message.id;
+        item.dataset.id = message.id;
+        var meta = document.createElement("p");
+        meta.className = "chat-message__meta";
+        var author = document.createElement("bdi");
+        author.className = "chat-message__author";
+        author.textContent = message.author;
+        var time = document.createElement("time");
+        time.dateTime = message.sent;
+        time.textContent = clock.format(new Date(message.sent));
+        meta.append(author, " ", time);
+        var body = document.createElement("div");
+        body.className = "chat-message__body prose";
+        body.innerHTML = message.html;  // sanitised by the server (workspaces.markup)
+        item.append(meta, body);
+        return item;
+    }
+
+    // The server has the message this page sent as `clientId`: its waiting bubble and its place
+    // in the queue go, whichever way the news came (the answer, the socket, a catch-up).
+    function forget(clientId) {
+        if (!clientId) {
+            return;
+        }
+        var pending = list.querySelector('.chat-message--pending[data-client-id="' + clientId + '"]');
+        if (pending) {
+            pending.remove();
+        }
+        saveQueue(queue().filter(function (kept) { return kept.client_id !== clientId; }));
+    }
+
+    function receive(message) {
+        forget(message.client_id);
+        if (shownMessage(message.id)) {
+            return;
+        }
+        if (lastDay() && lastDay() !== dayOf.format(new Date(message.sent))) {
+            catchUp();  // a new day: the server renders its separator
+            return;
+        }
+        var follow = atBottom();
+        var firstPending = list.querySelector(".chat-message--pending");
+        list.insertBefore(element(message), firstPending);
+        if (empty) {
+            empty.hidden = true;
+        }
+        showLatest(follow);
+    }
+
+    function catchUp() {
+        return fetch(text.messagesUrl + "?after=" + lastId(), {
+            headers: {"Accept": "application/json"},
+            credentials: "same-origin"
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (answer) {
+            if (!answer || !answer.html) {
+                return;
+            }
+            var holder = document.createElement("ol");
+            holder.innerHTML = answer.html;
+            Array.prototype.slice.call(holder.children).forEach(function (item) {
+                if (item.classList.contains("chat-day")) {
+                    var days = list.querySelectorAll(".chat-day:not(.chat-day--unread)");
+                    var previous = days.length ? days[days.length - 1].textContent.trim() : "";
+                    if (item.classList.contains("chat-day--unread") || item.textContent.trim() === previous) {
+                        return;
+                    }
+                } else {
+                    forget(item.dataset.sentAs);
+                    if (shownMessage(item.dataset.id)) {
+                        return;
+                    }
+                }
+                // Before what still waits to be sent, which comes after everything that arrived.
+                list.insertBefore(item, list.querySelector(".chat-message--pending"));
+            });
+            showLatest(true);
+        }).catch(function () {
+            // Offline: the next connection asks again.
+        });
+    }
+
+    function pendingBubble(entry) {
+        var item = document.createElement("li");
+        item.className = "chat-message chat-message--own chat-message--pending";
+        item.dataset.clientId = entry.client_id;
+        var body = document.createElement("div");
+        body.className = "chat-message__body";
+        body.dir = "auto";
+        body.textContent = entry.body;
+        var state = document.createElement("p");
+        state.className = "chat-message__meta chat-message__state";
+        state.textContent = text.textWaiting;
+        item.append(body, state);
+        list.appendChild(item);
+        if (empty) {
+            empty.hidden = true;
+        }
+        showLatest(true);
+        return item;
+    }
+
+    function flush() {
+        if (flushing || !form) {
+            return;
+        }
+        var items = queue();
+        if (!items.length) {
+            return;
+        }
+        flushing = true;
+        var entry = items[0];
+        var data = new FormData();
+        data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
+        data.append("body", entry.body);
+        data.append("client_id", entry.client_id);
+        fetch(form.action, {
+            method: "POST",
+            body: data,
+            headers: {"Accept": "application/json"},
+            credentials: "same-origin"
+        }).then(function (response) {
+            flushing = false;
+            if (response.status === 201) {
+                return response.json().then(function (answer) {
+                    saveQueue(queue().filter(function (kept) { return kept.client_id !== entry.client_id; }));
+                    if (shownMessage(answer.id)) {
+                        forget(entry.client_id);
+                    }
+                    say("");
+                    if (!text.socket) {
+                        catchUp();  // no live connection: the page fetches its own message
+                    }
+                    flush();
+                });
+            }
+            if (response.status === 400) {
+                // Refused as it is (too long, say): back into the composer, nothing lost.
+                forget(entry.client_id);
+                form.elements.body.value = entry.body + (form.elements.body.value ? "\n" + form.elements.body.value : "");
+                say(text.textFailed);
+                return null;
+            }
+            throw new Error("not sent");
+        }).catch(function () {
+            flushing = false;
+            say(text.textOffline);
+            window.setTimeout(flush, 5000);
+        });
+    }
+
+    function connect() {
+        if (refused) {
+            return;
+        }
+        if (!text.socket) {
+            // Live updates are off here (CHAT_LIVE_UPDATES): what others wrote comes with each
+            // send and whenever the page is looked at again.
+            document.addEventListener("visibilitychange", function () {
+                if (!document.hidden) {
+                    catchUp();
+                }
+            });
+            catchUp().then(flush);
+            return;
+        }
+        var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+        socket = new WebSocket(scheme + window.location.host + text.socket);
+        socket.addEventListener("open", function () {
+            retry = 1000;
+            say(queue().length ? text.textWaiting : "");
+            catchUp().then(flush);
+        });
+        socket.addEventListener("message", function (event) {
+            try {
+                receive(JSON.parse(event.data));
+            } catch (error) {
+                // Not a message: nothing to show.
+            }
+        });
+        socket.addEventListener("close", function (event) {
+            if (event.code === REFUSED) {
+                refused = true;
+                window.location.reload();  // the server says why, as a page
+                return;
+            }
+            say(text.textOffline);
+            window.setTimeout(connect, retry);
+            retry = Math.min(retry * 2, 15000);
+        });
+    }
+
+    if (form) {
+        var field = form.elements.body;
+        form.addEventListener("submit", function (event) {
+            event.preventDefault();
+            var body = field.value;
+            if (!body.trim()) {
+                return;
+            }
+            var entry = {
+                body: body,
+                client_id: (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID() : String(Date.now()) + Math.random()
+            };
+            saveQueue(queue().concat([entry]));
+            pendingBubble(entry);
+            field.value = "";
+            field.focus();
+            flush();
+        });
+        // Enter sends, as in messaging apps; Shift+Enter starts a new line.
+        field.addEventListener("keydown", function (event) {
+            if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                form.requestSubmit();
+            }
+        });
+        // What waited in this browser from an earlier visit goes first.
+        queue().forEach(pendingBubble);
+    }
+
+    window.addEventListener("online", function () {
+        flush();
+        catchUp();
+    });
+    window.addEventListener("offline", function () {
+        say(text.textOffline);
+    });
+
+    var unread = document.getElementById("unread");
+    if (unread) {
+        unread.scrollIntoView({block: "start"});
+    } else {
+        showLatest(true);
+    }
+    connect();
+})();

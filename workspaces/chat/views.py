@@ -1,0 +1,150 @@
+"""Chat addresses. Every one goes through `workspace_view`; a conversation is found inside the
+workspace of the address and, unless it is the room, only by its participants (404 for anyone
+else, as for an outsider). Each works without JavaScript: the page lists the latest messages
+with a link to older ones and a form; chat.js makes it live."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import F
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from workspaces.access import workspace_view
+
+from . import live
+from .forms import MessageForm, StartForm
+from .models import Conversation, Message
+
+CONVERSATION = ("conversation_id", Conversation.objects.prefetch_related("participants__user"))
+
+
+def _open(conversation, request):
+    if not conversation.is_open_to(request.user):
+        raise Http404
+    return conversation
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@workspace_view()
+def index(request, access):
+    Conversation.room_of(access.workspace)
+    conversations = list(
+        Conversation.objects.in_workspace(access.workspace)
+        .open_to(request.user)
+        .with_unread(request.user)
+        .prefetch_related("participants__user")
+        # The room first ("room" after "group" and "direct"), then the latest active.
+        .order_by("-kind", F("last_message_at").desc(nulls_last=True), "-pk")
+    )
+    for conversation in conversations:
+        conversation.name = conversation.name_for(request.user)
+    context = {"conversations": conversations, "may_start": access.workspace.is_open}
+    return render(request, "chat/index.html", context)
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"))
+def new(request, access):
+    if not access.workspace.is_open:
+        raise Http404
+    form = StartForm(access.workspace, request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        conversation = Conversation.start(
+            access.workspace,
+            request.user,
+            form.cleaned_data["people"],
+            title=form.cleaned_data["title"],
+        )
+        return redirect(conversation_url(conversation, access.workspace))
+    return render(request, "chat/new.html", {"form": form})
+
+
+def conversation_url(conversation, workspace):
+    return reverse("workspaces:chat:conversation", args=[workspace.slug, conversation.pk])
+
+
+@workspace_view(load=CONVERSATION)
+def conversation(request, access, conversation):
+    _open(conversation, request)
+    before = request.GET.get("before", "")
+    messages = Message.objects.filter(conversation=conversation).before(
+        int(before) if before.isdigit() else None
+    )
+    latest_page = not before
+    first_unread = None
+    if latest_page and messages:
+        # Where the reader stopped: the page opens there, then counts everything as read.
+        read_up_to = conversation.read_up_to(request.user)
+        first_unread = next(
+            (m.pk for m in messages if m.pk > read_up_to and m.author_id != request.user.pk), None
+        )
+        conversation.mark_read(request.user, messages[-1])
+    context = {
+        "conversation": conversation,
+        "name": conversation.name_for(request.user),
+        "chat_messages": messages,
+        "older_url": f"?before={messages[0].pk}" if len(messages) and _has_older(messages) else "",
+        "latest_page": latest_page,
+        "first_unread": first_unread,
+        "form": MessageForm() if conversation.may_write(access) else None,
+        "socket_path": (
+            f"/ws/workspaces/{access.workspace.slug}/chat/{conversation.pk}/"
+            if settings.CHAT_LIVE_UPDATES
+            else ""
+        ),
+    }
+    return render(request, "chat/conversation.html", context)
+
+
+def _has_older(messages):
+    first = messages[0]
+    return Message.objects.filter(conversation_id=first.conversation_id, pk__lt=first.pk).exists()
+
+
+@workspace_view(load=CONVERSATION)
+def messages(request, access, conversation):
+    """The messages after `?after=`, as the page shows them: what a page that lost its
+    connection missed, in order."""
+    _open(conversation, request)
+    after = request.GET.get("after", "")
+    found = Message.objects.filter(conversation=conversation).after(
+        int(after) if after.isdigit() else 0
+    )
+    if found:
+        conversation.mark_read(request.user, found[-1])
+    html = render_to_string(
+        "chat/includes/messages.html", {"chat_messages": found}, request=request
+    )
+    return JsonResponse(
+        {"last": found[-1].pk if found else None, "ids": [m.pk for m in found], "html": html}
+    )
+
+
+@workspace_view(methods=("POST",), load=CONVERSATION)
+def send(request, access, conversation):
+    _open(conversation, request)
+    if not conversation.may_write(access):
+        raise PermissionDenied
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        if _wants_json(request):
+            errors = [str(error) for errors in form.errors.values() for error in errors]
+            return JsonResponse({"errors": errors}, status=400)
+        context = {
+            "conversation": conversation,
+            "name": conversation.name_for(request.user),
+            "chat_messages": [],
+            "form": form,
+        }
+        return render(request, "chat/conversation.html", context, status=400)
+    message = conversation.send(
+        request.user, form.cleaned_data["body"], client_id=form.cleaned_data["client_id"]
+    )
+    live.announce(message)
+    if _wants_json(request):
+        return JsonResponse({"id": message.pk}, status=201)
+    return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")
