@@ -87,6 +87,7 @@ class WorkspaceQuerySet(PageQuerySet):
                 user_accepted_code=Value(True),
             )
         via, staff, code, accepted = _access_questions()
+        facts = {name: build() for name, build in NAVIGATION_FACTS.items()}
         return self.annotate(
             direct=FilteredRelation("memberships", condition=Q(memberships__user=user)),
             access_user_id=Value(user.pk, output_field=models.IntegerField()),
@@ -96,7 +97,20 @@ class WorkspaceQuerySet(PageQuerySet):
             via_role=Subquery(via),
             user_is_staff=Value(True) if user.is_superuser else Exists(staff),
             user_accepted_code=~Exists(code) | Exists(accepted),
+            **facts,
         )
+
+
+# What the navigation of every workspace page shows about the user there (the chat's unread
+# count), asked in the gate's one query rather than one query more per page. A feature adds a
+# fact in its `AppConfig.ready()`: `build()` returns an expression that may name the user and
+# the time only as `OuterRef("access_user_id")` and `OuterRef("access_time")`, and the
+# workspace as `OuterRef("pk")`.
+NAVIGATION_FACTS = {}
+
+
+def register_navigation_fact(name, build):
+    NAVIGATION_FACTS[name] = functools.cache(build)
 
 
 @functools.cache

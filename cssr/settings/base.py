@@ -138,16 +138,18 @@ else:
 
 # The chat's live connections (workspaces/chat/live.py): through Redis when there is one, so
 # that every server process reaches every open page; in the process itself otherwise, which
-# serves one `make run`.
+# serves one `make run`. A Redis server that evicts keys (the cache's) must not carry it:
+# `CHANNEL_REDIS_URL` names another (docs/deployment.md).
 ASGI_APPLICATION = "cssr.asgi.application"
 # Off where no ASGI server answers WebSockets (a WSGI-only deployment): conversation pages then
 # send in the background and fetch what is new after each send, without a live connection.
 CHAT_LIVE_UPDATES = env_bool("CHAT_LIVE_UPDATES", True)
-if REDIS_URL:
+CHANNEL_REDIS_URL = os.environ.get("CHANNEL_REDIS_URL", REDIS_URL)
+if CHANNEL_REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "cssr-chat"},
+            "CONFIG": {"hosts": [CHANNEL_REDIS_URL], "prefix": "cssr-chat"},
         }
     }
 else:

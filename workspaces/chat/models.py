@@ -226,6 +226,27 @@ class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
         return list(self.shown().filter(pk__gt=message_id or 0).order_by("pk")[:count])
 
 
+def unread_in_workspace():
+    """The gate's navigation fact (`workspaces.models.register_navigation_fact`): how many
+    messages of the workspace's conversations open to the user they have not read, their own
+    aside. The workspace is the gate query's row, the user its `access_user_id`."""
+    user = OuterRef("access_user_id")
+    taking_part = Participant.objects.filter(
+        conversation=OuterRef("conversation"), user=OuterRef(user)
+    )
+    unread = (
+        Message.objects.filter(conversation__workspace=OuterRef("pk"), deleted_at=None)
+        .filter(Q(conversation__kind=Conversation.Kind.ROOM) | Exists(taking_part))
+        .exclude(author=user)
+        .filter(pk__gt=Coalesce(Subquery(taking_part.values("last_read")[:1]), 0))
+        .order_by()
+        .values("conversation__workspace")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(unread), 0)
+
+
 class Message(RenderedBody, models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"

@@ -1,6 +1,8 @@
 """Chat without JavaScript: the list, a conversation's page with its history and form, sending,
 starting conversations, and who may reach each (issue 14, items 1, 3, 4 and 6)."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -138,3 +140,25 @@ def test_unread_counts_go_down_when_the_conversation_is_opened(team):
     reader.get(url("conversation", team.room))
     assert Conversation.objects.with_unread(team.other_member).get(pk=team.room.pk).unread == 0
     assert Conversation.objects.with_unread(team.member).get(pk=team.room.pk).unread == 0
+
+
+def badge(client, address):
+    found = re.search(
+        r'class="tab-badge"><span aria-hidden="true">(\d+)</span>',
+        client.get(address).content.decode(),
+    )
+    return int(found[1]) if found else 0
+
+
+def test_the_chat_tab_counts_what_each_person_has_not_read_on_every_workspace_page(team):
+    for number in range(3):
+        team.room.send(team.member, f"رسالة {number}")
+    direct = Conversation.start(team.workspace, team.member, [team.rapporteur])
+    direct.send(team.member, "رسالة خاصة")
+    for address in (team.workspace.url, url("list"), reverse("workspaces:members", args=["alpha"])):
+        assert badge(client_of(team.other_member), address) == 3
+        assert badge(client_of(team.rapporteur), address) == 4
+        assert badge(client_of(team.member), address) == 0  # their own messages
+    reader = client_of(team.rapporteur)
+    reader.get(url("conversation", direct))
+    assert badge(reader, team.workspace.url) == 3
