@@ -195,7 +195,11 @@ EXPECTATIONS = {
     "workspaces:chat:new": Inside(get=everyone(200), post=everyone(200)),
     "workspaces:chat:conversation": READ,
     "workspaces:chat:messages": READ,
+    "workspaces:chat:search": READ,
     "workspaces:chat:send": Inside(get=everyone(405), post=only(POSTING, 400, 403)),
+    "workspaces:chat:report_message": needing(REPORTING, get=200, post=INVALID),
+    "workspaces:chat:hide_message": needing(MODERATING, get=200, post=INVALID),
+    "workspaces:chat:restore_message": needing(MODERATING, get=200, post=INVALID),
     # Pages of the tree, by type.
     "page:workspaces.workspacepage": Inside(get=everyone(200), post=everyone(200)),
     "page:discussions.discussionpage": Inside(get=everyone(200), post=everyone(200)),

@@ -9,14 +9,19 @@ cache or admin listing knows them.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from workspaces.markup import RenderedBody
+from search.text import normalise
+from workspaces import mentions
+from workspaces.markup import RenderedBody, excerpt
 from workspaces.models import WorkspacePage
+from workspaces.moderation.models import Moderated
 from workspaces.scoping import InWorkspaceQuerySet
 
 MESSAGE_MAX_LENGTH = 4000
@@ -139,6 +144,14 @@ class Conversation(models.Model):
             return access.can_post
         return access.workspace.is_open and not access.needs_code_of_conduct
 
+    def people_to_mention(self, user):
+        """Who reads this conversation but `user`, for the composer's "@" suggestions."""
+        if self.is_room:
+            readers = self.workspace.people_with_access()
+        else:
+            readers = get_user_model().objects.filter(chat_participations__conversation=self)
+        return mentions.people_to_mention(readers, user)
+
     def name_for(self, user):
         """What `user` sees this conversation called."""
         if self.is_room:
@@ -209,6 +222,12 @@ class Participant(models.Model):
 class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
     workspace_field = "conversation"
 
+    def in_workspace(self, workspace):
+        """The room's messages only: a group or one-to-one conversation is its participants'
+        alone, read through its own page (`Conversation.is_open_to`), never found by a
+        message's id under the workspace (reports and hiding are for the room)."""
+        return super().in_workspace(workspace).filter(conversation__kind=Conversation.Kind.ROOM)
+
     def shown(self):
         return self.filter(deleted_at=None).select_related("author")
 
@@ -219,6 +238,10 @@ class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
         if message_id:
             rows = rows.filter(pk__lt=message_id)
         return list(reversed(rows[:count]))
+
+    def matching(self, words):
+        """Every word of a normalised query (`search.text.normalise`) in the folded text."""
+        return self.filter(*[Q(search_text__contains=word) for word in words])
 
     def after(self, message_id, count=200):
         """Messages after `message_id`, oldest first: what a page that lost its connection
@@ -247,7 +270,7 @@ def unread_in_workspace():
     return Coalesce(Subquery(unread), 0)
 
 
-class Message(RenderedBody, models.Model):
+class Message(RenderedBody, Moderated):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="messages"
     )
@@ -264,6 +287,8 @@ class Message(RenderedBody, models.Model):
     client_id = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
     deleted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The text folded for search: tashkeel, alef forms and case do not matter.
+    search_text = models.TextField(blank=True, editable=False)
 
     objects = MessageQuerySet.as_manager()
 
@@ -279,9 +304,24 @@ class Message(RenderedBody, models.Model):
             )
         ]
 
+    moderation_key = "message"
+    moderation_url_namespace = "workspaces:chat"
+
     def __str__(self):
         return f"{self.conversation_id}#{self.pk}"
 
     def save(self, *args, **kwargs):
         self.render_body()
+        self.search_text = normalise(self.body)
         super().save(*args, **kwargs)
+
+    @property
+    def moderation_author_id(self):
+        return self.author_id
+
+    def get_moderation_url(self, workspace):
+        url = reverse("workspaces:chat:conversation", args=[workspace.slug, self.conversation_id])
+        return f"{url}#message-{self.pk}"
+
+    def moderation_excerpt(self):
+        return excerpt(self.body)

@@ -3,7 +3,10 @@ its number: it says nothing of who is in it."""
 
 from django.urls import path
 
+from workspaces.moderation.urls import post_routes
+
 from . import views
+from .models import Message
 
 app_name = "chat"
 
@@ -14,5 +17,8 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path(CONVERSATION, views.conversation, name="conversation"),
     path(f"{CONVERSATION}messages/", views.messages, name="messages"),
+    path(f"{CONVERSATION}search/", views.search, name="search"),
     path(f"{CONVERSATION}send/", views.send, name="send"),
+    # Reporting and hiding a message of the room (`MessageQuerySet.in_workspace`).
+    *post_routes(Message, "messages/<int:message_id>/"),
 ]

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from search.text import normalise
 from workspaces.access import workspace_view
 
 from . import live
@@ -24,6 +25,21 @@ def _open(conversation, request):
     if not conversation.is_open_to(request.user):
         raise Http404
     return conversation
+
+
+def _for_reader(messages, request, access, conversation):
+    """Mark each message with what this reader sees of it and may do with it: a hidden one's
+    text only for moderators and its author; reporting and hiding in the room only."""
+    back_to = conversation_url(conversation, access.workspace)
+    for message in messages:
+        message.shows_text = message.text_visible_to(request.user, access)
+        message.is_own = message.author_id == request.user.pk
+        if conversation.is_room:
+            may_report = access.can_report and not message.hidden and not message.is_own
+            message.moderation = message.moderation_links(
+                access, may_report=may_report, back_to=back_to
+            )
+    return messages
 
 
 def _wants_json(request):
@@ -74,6 +90,7 @@ def conversation(request, access, conversation):
     messages = Message.objects.filter(conversation=conversation).before(
         int(before) if before.isdigit() else None
     )
+    _for_reader(messages, request, access, conversation)
     latest_page = not before
     first_unread = None
     if latest_page and messages:
@@ -91,6 +108,7 @@ def conversation(request, access, conversation):
         "latest_page": latest_page,
         "first_unread": first_unread,
         "form": MessageForm() if conversation.may_write(access) else None,
+        "people": conversation.people_to_mention(request.user),
         "socket_path": (
             f"/ws/workspaces/{access.workspace.slug}/chat/{conversation.pk}/"
             if settings.CHAT_LIVE_UPDATES
@@ -105,6 +123,34 @@ def _has_older(messages):
     return Message.objects.filter(conversation_id=first.conversation_id, pk__lt=first.pk).exists()
 
 
+SEARCH_RESULTS = 50
+
+
+@workspace_view(load=CONVERSATION)
+def search(request, access, conversation):
+    """The messages of one conversation holding every word of `?q=`, newest first, each with
+    a link to its place in the conversation."""
+    _open(conversation, request)
+    query = request.GET.get("q", "").strip()[:200]
+    words = normalise(query).split()[:8]
+    found = []
+    if words:
+        found = list(
+            Message.objects.filter(conversation=conversation, hidden=False)
+            .shown()
+            .matching(words)
+            .order_by("-pk")[:SEARCH_RESULTS]
+        )
+    context = {
+        "conversation": conversation,
+        "name": conversation.name_for(request.user),
+        "query": query,
+        "words": words,
+        "found": found,
+    }
+    return render(request, "chat/search.html", context)
+
+
 @workspace_view(load=CONVERSATION)
 def messages(request, access, conversation):
     """The messages after `?after=`, as the page shows them: what a page that lost its
@@ -116,6 +162,7 @@ def messages(request, access, conversation):
     )
     if found:
         conversation.mark_read(request.user, found[-1])
+    _for_reader(found, request, access, conversation)
     html = render_to_string(
         "chat/includes/messages.html", {"chat_messages": found}, request=request
     )

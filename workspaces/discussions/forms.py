@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
-from workspaces import attachments
+from workspaces import attachments, mentions
 
 from .models import (
     BODY_MAX_LENGTH,
@@ -22,9 +22,6 @@ class PostForm(forms.Form):
     """A post's form: its own fields, and the files its composer attaches
     (`workspaces.attachments`), which only the workspace's posters can send."""
 
-    # The most people the composer suggests from when "@" is typed.
-    MENTIONABLE = 300
-
     def __init__(self, *args, access=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.access, self.user = access, user
@@ -35,16 +32,7 @@ class PostForm(forms.Form):
         """Who may read the post, but its author: the composer's suggestions after "@"."""
         if self.access is None:
             return []
-        people = (
-            self.access.workspace.people_with_access()
-            .exclude(pk=getattr(self.user, "pk", None))
-            .order_by("display_name", "username")
-            .only("username", "display_name", "first_name", "last_name", "title")
-        )
-        return [
-            {"username": person.username, "name": person.get_display_name(), "title": person.title}
-            for person in people[: self.MENTIONABLE]
-        ]
+        return mentions.people_to_mention(self.access.workspace.people_with_access(), self.user)
 
     @property
     def post_data(self):

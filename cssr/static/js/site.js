@@ -95,6 +95,45 @@
         });
     });
 
+    // What a member types is laid out by its dominant script, as it will be once posted
+    // (core/bidi.py): `dir="auto"` alone follows the first letter, so "@name" or "PDF" at the
+    // start of an Arabic message would turn all of it left to right.
+    var RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+    var LETTER = /\p{L}/u;
+    var MARK = /\p{M}/u;
+
+    function direction(text) {
+        var words = {rtl: 0, ltr: 0}, current = null;
+        Array.from(text).forEach(function (character) {
+            if (MARK.test(character)) {
+                return;  // tashkeel continues the word it is in
+            }
+            var script = RTL_LETTER.test(character) ? "rtl" : LETTER.test(character) ? "ltr" : null;
+            if (script && script !== current) {
+                words[script] += 1;
+            }
+            current = script;
+        });
+        if (!words.rtl && !words.ltr) {
+            return "auto";
+        }
+        return words.rtl >= words.ltr ? "rtl" : "ltr";
+    }
+
+    document.addEventListener("input", function (event) {
+        var field = event.target;
+        if (!(field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement)) {
+            return;
+        }
+        if (!("dirAuto" in field.dataset)) {
+            if (field.getAttribute("dir") !== "auto") {
+                return;
+            }
+            field.dataset.dirAuto = "";
+        }
+        field.dir = direction(field.value);
+    });
+
     document.addEventListener("DOMContentLoaded", function () {
         // A confirmation shows where the member is looking (after a reply, they are at the
         // reply, far below the top of the page) until they close it.

@@ -24,7 +24,16 @@ def test_a_message_typed_offline_is_sent_once_when_the_connection_is_back(
     page.goto(f"/ar/workspaces/legal-constitutional/chat/{room.pk}/")
     field = page.get_by_label("الرسالة")
 
-    field.fill("سأرسل الملاحظات على المسودة مساء اليوم.")
+    # "@" suggests who reads the room; Enter then chooses, it does not send.
+    field.click()
+    page.keyboard.type("@هالة")
+    expect(page.get_by_role("option").first).to_contain_text("هالة منصور")
+    page.keyboard.press("Enter")
+    assert field.input_value() == "@rapporteur_legal "
+    page.keyboard.type("سأرسل الملاحظات على المسودة مساء اليوم.")
+    # Mostly Arabic, so laid out right to left, although it starts with a Latin username.
+    assert field.get_attribute("dir") == "rtl"
+    page.screenshot(path=screenshots / "chat-mention-ar.png")
     field.press("Enter")  # Enter sends, as in messaging apps
     own = page.locator(".chat-message--own[data-id]", has_text="سأرسل الملاحظات")
     expect(own).to_have_count(1)

@@ -162,3 +162,48 @@ def test_the_chat_tab_counts_what_each_person_has_not_read_on_every_workspace_pa
     reader = client_of(team.rapporteur)
     reader.get(url("conversation", direct))
     assert badge(reader, team.workspace.url) == 3
+
+
+def test_the_officer_hides_a_room_message_with_a_reason_and_the_log_keeps_it(team):
+    from workspaces.moderation.models import ModerationLog
+
+    message = team.room.send(team.member, "كلام مسيء")
+    hide = reverse("workspaces:chat:hide_message", args=["alpha", message.pk])
+    response = client_of(team.officer).post(hide, {"reason": "إساءة لعضو"})
+    assert response.status_code == 302
+    entry = ModerationLog.objects.get()
+    assert entry.reason == "إساءة لعضو" and entry.action == ModerationLog.Action.HIDE
+    seen_by_member = client_of(team.other_member).get(url("conversation", team.room))
+    assert "كلام مسيء" not in seen_by_member.content.decode()
+    assert (
+        "كلام مسيء" in client_of(team.officer).get(url("conversation", team.room)).content.decode()
+    )
+    assert (
+        "إساءة لعضو" in client_of(team.member).get(url("conversation", team.room)).content.decode()
+    )
+
+
+def test_messages_of_a_private_conversation_cannot_be_reported_or_hidden_by_id(team):
+    direct = Conversation.start(team.workspace, team.member, [team.rapporteur])
+    private = direct.send(team.member, "سر بيننا")
+    for action, who in (
+        ("report", team.other_member),
+        ("hide", team.officer),
+        ("hide", team.staff),
+    ):
+        address = reverse(f"workspaces:chat:{action}_message", args=["alpha", private.pk])
+        response = client_of(who).get(address)
+        assert response.status_code == 404
+        assert "سر بيننا" not in response.content.decode()
+
+
+def test_a_conversation_is_searched_in_any_spelling_of_its_arabic_words(team):
+    found = team.room.send(team.member, "نناقش الإستفتاء على الدستور غداً")
+    team.room.send(team.member, "موضوع آخر")
+    direct = Conversation.start(team.workspace, team.member, [team.rapporteur])
+    direct.send(team.member, "الاستفتاء في محادثة خاصة")
+    page = client_of(team.other_member).get(f"{url('search', team.room)}?q=الاستفتاء")
+    html = page.content.decode()
+    assert f"#message-{found.pk}" in html and "<mark>" in html
+    assert "موضوع آخر" not in html and "محادثة خاصة" not in html
+    assert client_of(team.other_member).get(url("search", direct)).status_code == 404

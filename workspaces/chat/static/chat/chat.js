@@ -308,6 +308,10 @@
         });
         // Enter sends, as in messaging apps; Shift+Enter starts a new line.
         field.addEventListener("keydown", function (event) {
+            // While "@" suggestions are open (workspaces/mentions.js), Enter chooses one.
+            if (field.getAttribute("aria-activedescendant")) {
+                return;
+            }
             if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
                 event.preventDefault();
                 form.requestSubmit();

@@ -1,9 +1,10 @@
-// Suggestions after "@" in the composer of discussions and replies: the people who may read the
-// post, found by any part of their name or username, chosen by tap, arrow keys and Enter or Tab.
+// Suggestions after "@" in a composer (discussions, replies, chat): the people who may read the
+// text, found by any part of their name or username, chosen by tap, arrow keys and Enter or Tab.
 // The choice writes "@username", which the post shows as a mention (`workspaces.markup`).
 //
-// The people come with the page, as the hidden list `data-composer-people` of the form, and only
-// for a form that can post. Without this script, "@username" typed by hand is a mention all the same.
+// The people come with the page, as the hidden list `data-composer-people` of the form
+// (workspaces/includes/people_to_mention.html), and only for a form that can post. Without
+// this script, "@username" typed by hand is a mention all the same.
 (function () {
     "use strict";
 
