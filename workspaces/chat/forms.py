@@ -8,19 +8,26 @@ from workspaces.markup import normalise_newlines
 from .models import GROUP_MAX_PEOPLE, MESSAGE_MAX_LENGTH
 
 
-class MessageForm(forms.Form):
+class EditForm(forms.Form):
+    """A message's text, as written or as its author changes it."""
+
     body = forms.CharField(
         label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto", "autocomplete": "off"}),
     )
-    # Chosen by the page for each message, so sending it again after a lost connection does
-    # not post it twice.
-    client_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def clean_body(self):
         # Browsers send a form's line breaks as "\r\n"; messages keep "\n", as typed.
         return normalise_newlines(self.cleaned_data["body"])
+
+
+class MessageForm(EditForm):
+    # Chosen by the page for each message, so sending it again after a lost connection does
+    # not post it twice.
+    client_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    # The message this one answers; one of another conversation is ignored (`send`).
+    reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class PersonChoice(forms.ModelMultipleChoiceField):

@@ -71,9 +71,15 @@ def announce(message):
                 "id": message.pk,
                 "author_id": message.author_id,
                 "author": author.get_display_name() if author else "",
-                "html": message.html,
+                "html": "" if message.deleted_at else message.html,
                 "sent": message.created_at.isoformat(),
                 "client_id": message.client_id,
+                "quoted": message.quoted,
+                "quoted_author": message.reply_to.author.get_display_name()
+                if message.quoted and message.reply_to.author
+                else "",
+                "edited": message.edited_at is not None,
+                "deleted": message.deleted_at is not None,
             },
         },
     )

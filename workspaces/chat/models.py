@@ -8,6 +8,8 @@ participants (`Conversation.is_open_to`). Messages are never pages: no public se
 cache or admin listing knows them.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
@@ -161,7 +163,7 @@ class Conversation(models.Model):
         others = [p.user for p in self.participants.all() if p.user_id != user.pk]
         return "، ".join(person.get_display_name() for person in others) or _("Conversation")
 
-    def send(self, author, body, client_id=""):
+    def send(self, author, body, client_id="", reply_to=None):
         """Post `body` by `author`; the same `client_id` sent twice (a retry after a lost
         connection) gives back the first message instead of a second one."""
         if client_id:
@@ -171,7 +173,11 @@ class Conversation(models.Model):
         try:
             with transaction.atomic():
                 message = Message.objects.create(
-                    conversation=self, author=author, body=body, client_id=client_id
+                    conversation=self,
+                    author=author,
+                    body=body,
+                    client_id=client_id,
+                    reply_to=reply_to if reply_to and reply_to.conversation_id == self.pk else None,
                 )
         except IntegrityError:
             # The same retry arriving twice at once: the other one was first.
@@ -229,7 +235,8 @@ class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
         return super().in_workspace(workspace).filter(conversation__kind=Conversation.Kind.ROOM)
 
     def shown(self):
-        return self.filter(deleted_at=None).select_related("author")
+        """With what a page shows beside each message; deleted ones keep their place."""
+        return self.select_related("author", "reply_to__author")
 
     def before(self, message_id, count=MESSAGES_PER_PAGE):
         """Up to `count` messages before `message_id` (the latest without it), oldest first:
@@ -283,6 +290,16 @@ class Message(RenderedBody, Moderated):
     )
     body = models.TextField(_("message"), max_length=MESSAGE_MAX_LENGTH)
     body_html = models.TextField(editable=False)
+    # The message this one answers, quoted above it.
+    reply_to = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Chosen by the sending page, so a message sent again after a lost connection is one.
     client_id = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
@@ -325,3 +342,31 @@ class Message(RenderedBody, Moderated):
 
     def moderation_excerpt(self):
         return excerpt(self.body)
+
+    # -- Its author's changes ------------------------------------------------------------------
+
+    def is_editable_by(self, user, now=None):
+        """Its author may change or delete it for as long as posts can be edited."""
+        window = datetime.timedelta(minutes=settings.POST_EDIT_WINDOW_MINUTES)
+        return (
+            self.author_id == user.pk
+            and self.deleted_at is None
+            and not self.hidden
+            and (now or timezone.now()) < self.created_at + window
+        )
+
+    def revise(self, body):
+        self.body, self.edited_at = body, timezone.now()
+        self.save()
+
+    def withdraw(self):
+        """Deleted by its author: the text goes, its place in the conversation stays."""
+        self.body, self.deleted_at = "", timezone.now()
+        self.save()
+
+    @property
+    def quoted(self):
+        """The start of the message this one answers, as plain text."""
+        if self.reply_to is None:
+            return ""
+        return excerpt(self.reply_to.body, 120) if self.reply_to.deleted_at is None else ""

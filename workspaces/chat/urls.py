@@ -19,6 +19,8 @@ urlpatterns = [
     path(f"{CONVERSATION}messages/", views.messages, name="messages"),
     path(f"{CONVERSATION}search/", views.search, name="search"),
     path(f"{CONVERSATION}send/", views.send, name="send"),
+    path(f"{CONVERSATION}<int:message_id>/edit/", views.edit, name="edit"),
+    path(f"{CONVERSATION}<int:message_id>/delete/", views.delete, name="delete"),
     # Reporting and hiding a message of the room (`MessageQuerySet.in_workspace`).
     *post_routes(Message, "messages/<int:message_id>/"),
 ]

@@ -7,15 +7,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.http import Http404, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from search.text import normalise
 from workspaces.access import workspace_view
 
 from . import live
-from .forms import MessageForm, StartForm
+from .forms import EditForm, MessageForm, StartForm
 from .models import Conversation, Message
 
 CONVERSATION = ("conversation_id", Conversation.objects.prefetch_related("participants__user"))
@@ -31,9 +32,11 @@ def _for_reader(messages, request, access, conversation):
     """Mark each message with what this reader sees of it and may do with it: a hidden one's
     text only for moderators and its author; reporting and hiding in the room only."""
     back_to = conversation_url(conversation, access.workspace)
+    now = timezone.now()
     for message in messages:
         message.shows_text = message.text_visible_to(request.user, access)
         message.is_own = message.author_id == request.user.pk
+        message.can_change = message.is_editable_by(request.user, now)
         if conversation.is_room:
             may_report = access.can_report and not message.hidden and not message.is_own
             message.moderation = message.moderation_links(
@@ -107,7 +110,8 @@ def conversation(request, access, conversation):
         "older_url": f"?before={messages[0].pk}" if len(messages) and _has_older(messages) else "",
         "latest_page": latest_page,
         "first_unread": first_unread,
-        "form": MessageForm() if conversation.may_write(access) else None,
+        "form": _composer(request, conversation, access),
+        "may_write": conversation.may_write(access),
         "people": conversation.people_to_mention(request.user),
         "socket_path": (
             f"/ws/workspaces/{access.workspace.slug}/chat/{conversation.pk}/"
@@ -116,6 +120,51 @@ def conversation(request, access, conversation):
         ),
     }
     return render(request, "chat/conversation.html", context)
+
+
+def _composer(request, conversation, access):
+    """The form at the bottom of the page; `?reply_to=` (the Reply link without JavaScript)
+    fills in the message answered."""
+    if not conversation.may_write(access):
+        return None
+    answered = request.GET.get("reply_to", "")
+    form = MessageForm(initial={"reply_to": answered} if answered.isdigit() else None)
+    form.answering = (
+        conversation.messages.filter(pk=answered, deleted_at=None).select_related("author").first()
+        if answered.isdigit()
+        else None
+    )
+    return form
+
+
+def _message(conversation, message_id, user):
+    """One message of `conversation` that `user` wrote and may still change, else 404/403."""
+    message = get_object_or_404(conversation.messages.all(), pk=message_id)
+    if not message.is_editable_by(user):
+        raise PermissionDenied
+    return message
+
+
+@workspace_view(methods=("GET", "HEAD", "POST"), load=CONVERSATION)
+def edit(request, access, conversation, message_id):
+    _open(conversation, request)
+    message = _message(conversation, message_id, request.user)
+    form = EditForm(request.POST or None, initial={"body": message.body})
+    if request.method == "POST" and form.is_valid():
+        message.revise(form.cleaned_data["body"])
+        live.announce(message)
+        return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")
+    context = {"conversation": conversation, "message": message, "form": form}
+    return render(request, "chat/edit.html", context)
+
+
+@workspace_view(methods=("POST",), load=CONVERSATION)
+def delete(request, access, conversation, message_id):
+    _open(conversation, request)
+    message = _message(conversation, message_id, request.user)
+    message.withdraw()
+    live.announce(message)
+    return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")
 
 
 def _has_older(messages):
@@ -164,7 +213,9 @@ def messages(request, access, conversation):
         conversation.mark_read(request.user, found[-1])
     _for_reader(found, request, access, conversation)
     html = render_to_string(
-        "chat/includes/messages.html", {"chat_messages": found}, request=request
+        "chat/includes/messages.html",
+        {"chat_messages": found, "may_write": conversation.may_write(access)},
+        request=request,
     )
     return JsonResponse(
         {"last": found[-1].pk if found else None, "ids": [m.pk for m in found], "html": html}
@@ -188,8 +239,12 @@ def send(request, access, conversation):
             "form": form,
         }
         return render(request, "chat/conversation.html", context, status=400)
+    answered = form.cleaned_data["reply_to"]
     message = conversation.send(
-        request.user, form.cleaned_data["body"], client_id=form.cleaned_data["client_id"]
+        request.user,
+        form.cleaned_data["body"],
+        client_id=form.cleaned_data["client_id"],
+        reply_to=conversation.messages.filter(pk=answered).first() if answered else None,
     )
     live.announce(message)
     if _wants_json(request):

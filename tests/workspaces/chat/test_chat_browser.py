@@ -55,6 +55,15 @@ def test_a_message_typed_offline_is_sent_once_when_the_connection_is_back(
     expect(waiting).to_have_count(0)
     sent = Message.objects.filter(body="كتبتُ هذه دون اتصال\nوهذا سطرها الثاني")
     assert sent.count() == 1
+
+    # "Reply" under a message answers it from the composer, quoted above the answer.
+    own.get_by_role("link", name="الرد").click()
+    expect(page.locator("[data-chat-answering]")).to_contain_text("سأرسل الملاحظات")
+    field.fill("تذكير: الموعد مساء اليوم")
+    field.press("Enter")
+    answer = page.locator(".chat-message[data-id]", has_text="تذكير: الموعد")
+    expect(answer.locator(".chat-message__quote")).to_contain_text("سأرسل الملاحظات")
+    expect(page.locator("[data-chat-answering]")).to_be_hidden()
     page.screenshot(path=screenshots / "chat-room-ar.png")
     # Failed requests while offline are expected; nothing else went wrong on the page.
     assert [error for error in traffic.errors if "ERR_INTERNET_DISCONNECTED" not in error] == []

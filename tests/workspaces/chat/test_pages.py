@@ -207,3 +207,52 @@ def test_a_conversation_is_searched_in_any_spelling_of_its_arabic_words(team):
     assert f"#message-{found.pk}" in html and "<mark>" in html
     assert "موضوع آخر" not in html and "محادثة خاصة" not in html
     assert client_of(team.other_member).get(url("search", direct)).status_code == 404
+
+
+def test_a_reply_quotes_the_message_it_answers(team):
+    asked = team.room.send(team.member, "متى الاجتماع القادم؟")
+    client = client_of(team.other_member)
+    form = client.get(f"{url('conversation', team.room)}?reply_to={asked.pk}").content.decode()
+    assert f'name="reply_to" value="{asked.pk}"' in form
+    client.post(url("send", team.room), {"body": "يوم الخميس", "reply_to": asked.pk})
+    answer = Message.objects.get(body="يوم الخميس")
+    assert answer.reply_to == asked
+    page = client.get(url("conversation", team.room)).content.decode()
+    assert f'class="chat-message__quote" href="#message-{asked.pk}"' in page
+    # A message of another conversation is not quoted.
+    direct = Conversation.start(team.workspace, team.member, [team.other_member])
+    private = direct.send(team.member, "خاص")
+    client.post(url("send", team.room), {"body": "رد", "reply_to": private.pk})
+    assert Message.objects.get(body="رد").reply_to is None
+
+
+def test_authors_change_or_delete_their_messages_for_a_while_and_nobody_else(team, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    message = team.room.send(team.member, "نص أول")
+    edit = reverse("workspaces:chat:edit", args=["alpha", team.room.pk, message.pk])
+    delete = reverse("workspaces:chat:delete", args=["alpha", team.room.pk, message.pk])
+    assert client_of(team.other_member).post(edit, {"body": "تخريب"}).status_code == 403
+    assert client_of(team.officer).post(delete).status_code == 403
+    author = client_of(team.member)
+    assert author.post(edit, {"body": "نص مصحح"}).status_code == 302
+    message.refresh_from_db()
+    assert message.body == "نص مصحح" and message.edited_at is not None
+    page = client_of(team.other_member).get(url("conversation", team.room)).content.decode()
+    assert "نص مصحح" in page and "نص أول" not in page
+    assert author.post(delete).status_code == 302
+    message.refresh_from_db()
+    assert message.deleted_at is not None and message.body == ""
+    assert (
+        "نص مصحح"
+        not in client_of(team.other_member).get(url("conversation", team.room)).content.decode()
+    )
+    late = team.room.send(team.member, "قديم")
+    Message.objects.filter(pk=late.pk).update(
+        created_at=timezone.now()
+        - datetime.timedelta(minutes=settings.POST_EDIT_WINDOW_MINUTES + 1)
+    )
+    late_edit = reverse("workspaces:chat:edit", args=["alpha", team.room.pk, late.pk])
+    assert author.post(late_edit, {"body": "متأخر"}).status_code == 403

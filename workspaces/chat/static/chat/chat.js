@@ -106,11 +106,46 @@
         time.dateTime = message.sent;
         time.textContent = clock.format(new Date(message.sent));
         meta.append(author, " ", time);
-        var body = document.createElement("div");
-        body.className = "chat-message__body prose";
-        body.innerHTML = message.html;  // sanitised by the server (workspaces.markup)
-        item.append(meta, body);
+        item.appendChild(meta);
+        if (message.quoted) {
+            var quote = document.createElement("p");
+            quote.className = "chat-message__quote";
+            var whose = document.createElement("bdi");
+            whose.textContent = message.quoted_author;
+            var quoted = document.createElement("span");
+            quoted.dir = "auto";
+            quoted.textContent = message.quoted;
+            quote.append(whose, ": ", quoted);
+            item.appendChild(quote);
+        }
+        item.appendChild(bodyOf(message));
         return item;
+    }
+
+    function bodyOf(message) {
+        var shown = document.createElement(message.deleted ? "p" : "div");
+        if (message.deleted) {
+            shown.className = "chat-message__hidden";
+            shown.textContent = text.textDeleted;
+        } else {
+            shown.className = "chat-message__body prose";
+            shown.innerHTML = message.html;  // sanitised by the server (workspaces.markup)
+        }
+        return shown;
+    }
+
+    // A message changed or deleted by its author, on a page that shows it already.
+    function update(item, message) {
+        Array.prototype.slice.call(item.children, 1).forEach(function (child) {
+            child.remove();
+        });
+        item.appendChild(bodyOf(message));
+        if (message.edited && !message.deleted) {
+            var edited = document.createElement("p");
+            edited.className = "chat-message__meta";
+            edited.textContent = text.textEdited;
+            item.appendChild(edited);
+        }
     }
 
     // The server has the message this page sent as `clientId`: its waiting bubble and its place
@@ -128,7 +163,11 @@
 
     function receive(message) {
         forget(message.client_id);
-        if (shownMessage(message.id)) {
+        var shown = shownMessage(message.id);
+        if (shown) {
+            if (message.edited || message.deleted) {
+                update(shown, message);
+            }
             return;
         }
         if (lastDay() && lastDay() !== dayOf.format(new Date(message.sent))) {
@@ -144,7 +183,20 @@
         showLatest(follow);
     }
 
+    // One request at a time, in the order asked: what the page fetched and sent stays in order,
+    // and a server never sees one page's requests race each other.
+    var previous = Promise.resolve();
+
+    function inTurn(request) {
+        previous = previous.then(request, request);
+        return previous;
+    }
+
     function catchUp() {
+        return inTurn(fetchMissed);
+    }
+
+    function fetchMissed() {
         return fetch(text.messagesUrl + "?after=" + lastId(), {
             headers: {"Accept": "application/json"},
             credentials: "same-origin"
@@ -212,11 +264,16 @@
         data.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
         data.append("body", entry.body);
         data.append("client_id", entry.client_id);
-        fetch(form.action, {
-            method: "POST",
-            body: data,
-            headers: {"Accept": "application/json"},
-            credentials: "same-origin"
+        if (entry.reply_to) {
+            data.append("reply_to", entry.reply_to);
+        }
+        inTurn(function () {
+            return fetch(form.action, {
+                method: "POST",
+                body: data,
+                headers: {"Accept": "application/json"},
+                credentials: "same-origin"
+            });
         }).then(function (response) {
             flushing = false;
             if (response.status === 201) {
@@ -227,7 +284,8 @@
                     }
                     say("");
                     if (!text.socket) {
-                        catchUp();  // no live connection: the page fetches its own message
+                        // No live connection: the page fetches its own message, then sends on.
+                        return catchUp().then(flush);
                     }
                     flush();
                 });
@@ -298,10 +356,12 @@
             }
             var entry = {
                 body: body,
+                reply_to: form.elements.reply_to.value,
                 client_id: (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID() : String(Date.now()) + Math.random()
             };
             saveQueue(queue().concat([entry]));
             pendingBubble(entry);
+            answer(null);
             field.value = "";
             field.focus();
             flush();
@@ -316,6 +376,25 @@
                 event.preventDefault();
                 form.requestSubmit();
             }
+        });
+        // "Reply" under a message: answered in the composer, without leaving the page.
+        var answering = form.querySelector("[data-chat-answering]");
+        var answer = function (link) {
+            form.elements.reply_to.value = link ? link.dataset.replyTo : "";
+            answering.hidden = !link;
+            answering.querySelector("[data-chat-answering-text]").textContent = link ? link.dataset.quote : "";
+        };
+        list.addEventListener("click", function (event) {
+            var link = event.target.closest("[data-reply-to]");
+            if (link) {
+                event.preventDefault();
+                answer(link);
+                field.focus();
+            }
+        });
+        answering.querySelector("[data-chat-answering-cancel]").addEventListener("click", function (event) {
+            event.preventDefault();
+            answer(null);
         });
         // What waited in this browser from an earlier visit goes first.
         queue().forEach(pendingBubble);
