@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast test-browser lint format messages check-messages bench bench-workspaces clean
+.PHONY: help run test test-fast test-browser lint format messages check-messages bench bench-workspaces bench-chat clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-15s %s\n", $$1, $$2}'
@@ -89,6 +89,12 @@ bench-workspaces: $(VENV)/.installed-dev ## Queries, requests/s and worker memor
 	$(PY) manage.py compile_catalogues
 	$(BENCH_WORLD) && $(PY) manage.py seed_bulk --force $(BENCH_SIZES) && \
 	$(PY) -m demo.bench_workspaces $(BENCH_ARGS)
+
+# The chat under load: two Daphne processes sharing Redis (CHANNEL_REDIS_URL or REDIS_URL).
+bench-chat: $(VENV)/.installed-dev ## Delivery latency, memory per connection and rate of live chat
+	rm -rf $(BENCH_DIR) && mkdir -p $(BENCH_DIR)
+	$(PY) manage.py compile_catalogues
+	$(BENCH_WORLD) && $(PY) -m demo.bench_chat $(BENCH_ARGS)
 
 clean: ## Remove the virtual environment and local artefacts
 	rm -rf $(VENV) artifacts static_collected .pytest_cache .ruff_cache .import_linter_cache

@@ -48,11 +48,13 @@ def _load(source, workspace, pk):
     return found
 
 
-def access_to(slug, user):
+def access_to(slug, user, navigation=True):
     """The signed-in `user`'s `Access` to the live workspace `slug`, or None: the one access
-    rule, asked by the gate below and by the chat's live connections on every message."""
+    rule, asked by the gate below and by the chat's live connections on every message (those
+    without `navigation`: they show no page)."""
     # One query: the workspace together with everything the rule needs about the user.
-    workspace = WorkspacePage.objects.live().filter(slug=slug).with_access(user).first()
+    workspaces = WorkspacePage.objects.live().filter(slug=slug)
+    workspace = workspaces.with_access(user, navigation=navigation).first()
     return workspace.access_for(user) if workspace else None
 
 

@@ -69,13 +69,15 @@ class WorkspaceQuerySet(PageQuerySet):
             | Q(direct_state__isnull=True, kind=WorkspacePage.Kind.SHARED, via_role__isnull=False)
         )
 
-    def with_access(self, user):
+    def with_access(self, user, navigation=True):
         """Annotate each workspace with what `access_for(user)` derives its answer from: the
         state and role of `user`'s membership of it, their role through a group it admits,
         whether they are platform staff and whether they accepted the code of conduct.
 
         The gate asks this for every workspace address: it must stay one query, and a cheap
-        one to build (the role is derived in Python, `WorkspacePage.role_from`).
+        one to build (the role is derived in Python, `WorkspacePage.role_from`). With
+        `navigation`, the query also brings what the pages' navigation shows
+        (`NAVIGATION_FACTS`); asked where nothing is shown (a live connection), it does not.
         """
         if not user.is_authenticated:
             return self.annotate(
@@ -87,7 +89,7 @@ class WorkspaceQuerySet(PageQuerySet):
                 user_accepted_code=Value(True),
             )
         via, staff, code, accepted = _access_questions()
-        facts = {name: build() for name, build in NAVIGATION_FACTS.items()}
+        facts = {name: build() for name, build in NAVIGATION_FACTS.items()} if navigation else {}
         return self.annotate(
             direct=FilteredRelation("memberships", condition=Q(memberships__user=user)),
             access_user_id=Value(user.pk, output_field=models.IntegerField()),

@@ -6,7 +6,7 @@ before every message it passes on, so someone removed, blocked, or asked to acce
 conduct receives nothing more and is disconnected.
 """
 
-from channels.db import database_sync_to_async
+from channels.db import DatabaseSyncToAsync
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from . import live
@@ -21,6 +21,7 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         self.slug, self.conversation_id = route["slug"], route["conversation_id"]
         self.user = self.scope.get("user")
         self.groups_joined = []
+        self.room = False
         if self.user is None or not await self.allowed():
             await self.close(code=REFUSED)
             return
@@ -31,6 +32,7 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         ):
             await self.channel_layer.group_add(group, self.channel_name)
             self.groups_joined.append(group)
+        self.room = await checked(live.is_room)(self.conversation_id)
         await self.accept()
 
     async def disconnect(self, code):
@@ -50,6 +52,14 @@ class ConversationConsumer(AsyncJsonWebsocketConsumer):
         if not await self.allowed():
             await self.close(code=REFUSED)
 
-    @database_sync_to_async
-    def allowed(self):
-        return live.may_read(self.user, self.slug, self.conversation_id)
+    async def allowed(self):
+        return await checked(live.may_read)(
+            self.user, self.slug, self.conversation_id, room=self.room
+        )
+
+
+def checked(function):
+    """`function` run in a thread of the pool with database connections of its own, not
+    queued behind every other socket's in the one thread Channels uses by default: the pages
+    open on a conversation all ask the rule at once when a message comes."""
+    return DatabaseSyncToAsync(function, thread_sensitive=True)

@@ -26,19 +26,29 @@ def user_group(user_id):
     return f"chat.user.{user_id}"
 
 
-def may_read(user, slug, conversation_id):
-    """May `user` read conversation `conversation_id` of workspace `slug`, now?"""
+def may_read(user, slug, conversation_id, room=False):
+    """May `user` read conversation `conversation_id` of workspace `slug`, now? For the room
+    (`room`, known since the socket connected) the workspace's rule is the whole answer: one
+    query."""
     from .models import Conversation
 
     if not user.is_authenticated:
         return False
-    access = access_to(slug, user)
+    access = access_to(slug, user, navigation=False)
     if access is None or not access.can_view or access.needs_code_of_conduct:
         return False
+    if room:
+        return True
     conversation = (
         Conversation.objects.in_workspace(access.workspace).filter(pk=conversation_id).first()
     )
     return conversation is not None and conversation.is_open_to(user)
+
+
+def is_room(conversation_id):
+    from .models import Conversation
+
+    return Conversation.objects.filter(pk=conversation_id, kind=Conversation.Kind.ROOM).exists()
 
 
 def _send(group, event):
