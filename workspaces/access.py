@@ -75,7 +75,9 @@ def workspace_view(methods=("GET", "HEAD"), needs=None, load=None):
 
     def decorator(view):
         def enter(request, slug, *args, **kwargs):
-            access = access_to(slug, request.user)
+            # Only a page read (GET, HEAD) shows the tab bar and what it counts.
+            reading = request.method in ("GET", "HEAD")
+            access = access_to(slug, request.user, navigation=reading)
             workspace = access.workspace if access else None
             if access is None or not access.can_view:
                 raise Http404
