@@ -119,7 +119,28 @@
             item.appendChild(quote);
         }
         item.appendChild(bodyOf(message));
+        if (form && !message.deleted) {
+            item.appendChild(replyAction(message));
+        }
         return item;
+    }
+
+    // The Reply link the page renders under a message (chat/includes/messages.html).
+    function replyAction(message) {
+        var plain = document.createElement("div");
+        plain.innerHTML = message.html;
+        var words = plain.textContent.trim();
+        var reply = document.createElement("a");
+        reply.href = "?reply_to=" + message.id + "#composer";
+        reply.dataset.replyTo = message.id;
+        reply.dataset.quote = words.length > 120 ? words.slice(0, 119) + "…" : words;
+        reply.textContent = text.textReply;
+        var entry = document.createElement("li");
+        entry.appendChild(reply);
+        var actions = document.createElement("ul");
+        actions.className = "post__actions chat-message__actions";
+        actions.appendChild(entry);
+        return actions;
     }
 
     function bodyOf(message) {
