@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from search.text import normalise
 from workspaces.access import workspace_view
+from workspaces.scripted import form_errors, wants_json
 
 from . import live
 from .forms import EditForm, MessageForm, StartForm
@@ -43,10 +44,6 @@ def _for_reader(messages, request, access, conversation):
                 access, may_report=may_report, back_to=back_to
             )
     return messages
-
-
-def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
 
 
 @workspace_view()
@@ -229,9 +226,8 @@ def send(request, access, conversation):
         raise PermissionDenied
     form = MessageForm(request.POST)
     if not form.is_valid():
-        if _wants_json(request):
-            errors = [str(error) for errors in form.errors.values() for error in errors]
-            return JsonResponse({"errors": errors}, status=400)
+        if wants_json(request):
+            return form_errors(form)
         context = {
             "conversation": conversation,
             "name": conversation.name_for(request.user),
@@ -247,6 +243,6 @@ def send(request, access, conversation):
         reply_to=conversation.messages.filter(pk=answered).first() if answered else None,
     )
     live.announce(message)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"id": message.pk}, status=201)
     return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")

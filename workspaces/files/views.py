@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from workspaces.access import workspace_view
+from workspaces.scripted import form_errors, wants_json
 
 from .derive import IMAGE_SIZES
 from .forms import LibraryFilterForm, UploadForm, VersionForm
@@ -35,10 +36,6 @@ FILE_ONLY = ("file_id", WorkspaceFile.objects.posted())
 
 def _version(file, number):
     return get_object_or_404(file.versions.prefetch_related("derivatives"), number=number)
-
-
-def _wants_json(request):
-    return "application/json" in request.headers.get("Accept", "")
 
 
 def send_private_file(stored, content_type, filename, as_attachment):
@@ -109,7 +106,7 @@ def upload(request, access):
         form = UploadForm(workspace, request.POST, request.FILES)
         if form.is_valid():
             created = form.save(request.user)
-            if _wants_json(request):
+            if wants_json(request):
                 return JsonResponse({"files": [_described(file) for file in created]}, status=201)
             messages.success(
                 request,
@@ -121,9 +118,8 @@ def upload(request, access):
             if len(created) == 1:
                 return redirect(created[0].get_absolute_url())
             return redirect("workspaces:files:list", workspace.slug)
-        if _wants_json(request):
-            errors = [str(error) for errors in form.errors.values() for error in errors]
-            return JsonResponse({"errors": errors}, status=400)
+        if wants_json(request):
+            return form_errors(form)
         status = 400
     else:
         # A discussion's author arrives here from "Attach files" under their discussion.
@@ -158,13 +154,12 @@ def new_version(request, access, file):
     form = VersionForm(file, request.POST, request.FILES)
     if form.is_valid():
         version = form.save(request.user)
-        if _wants_json(request):
+        if wants_json(request):
             return JsonResponse({"files": [_described(file)]}, status=201)
         messages.success(request, _("Version %(number)d uploaded.") % {"number": version.number})
         return redirect(file.get_absolute_url())
-    if _wants_json(request):
-        errors = [str(error) for errors in form.errors.values() for error in errors]
-        return JsonResponse({"errors": errors}, status=400)
+    if wants_json(request):
+        return form_errors(form)
     return _detail(request, access, file, form, status=400)
 
 
