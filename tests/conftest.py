@@ -115,9 +115,12 @@ def _empty_cache():
 # folder shares them: a second session browser in the same thread cannot start.
 from tests.browser.fixtures import (  # noqa: E402, F401 (fixtures and the skip notice hook)
     _catalogues,
+    asgi_server,
     browser,
     demo_password,
     demo_world,
+    live_updates,
+    open_tab,
     page,
     pytest_terminal_summary,
     screenshots,

@@ -7,6 +7,9 @@ axe-playwright-python. One Chromium serves the whole run; each test gets a fresh
 
 import io
 import os
+import socket
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -265,34 +268,121 @@ def traffic():
 
 
 @pytest.fixture
-def page(browser, demo_world, live_server, traffic, settings):
+def open_tab(browser, traffic):
+    """`open_tab(base_url)`: a page in a browser context of its own (its own cookies: another
+    person), which asks nothing of any host but this machine and records what went wrong."""
+    contexts = []
+
+    def opened(base_url, viewport=None):
+        context = browser.new_context(
+            base_url=base_url, viewport=viewport or {"width": 1280, "height": 900}
+        )
+        contexts.append(context)
+        context.set_default_timeout(15_000)
+
+        def local_only(route):
+            if is_local(route.request.url):
+                route.continue_()
+            else:
+                traffic.blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", local_only)
+        tab = context.new_page()
+        tab.on("request", lambda request: traffic.requests.append(request.url))
+        tab.on(
+            "console",
+            lambda message: (
+                traffic.errors.append(f"console: {message.text} at {message.location['url']}")
+                if message.type == "error"
+                else None
+            ),
+        )
+        tab.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+        return tab
+
+    yield opened
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_tab, demo_world, live_server, settings):
     # The live server is Django's WSGI one: it answers no WebSockets, so conversation pages
-    # fetch instead of listening (tests/workspaces/chat/test_live.py drives the sockets).
+    # fetch instead of listening (`live_updates` serves them with their sockets).
     settings.CHAT_LIVE_UPDATES = False
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
+    return open_tab(live_server.url)
 
-    def local_only(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            traffic.blocked.append(route.request.url)
-            route.abort()
 
-    context.route("**/*", local_only)
-    tab = context.new_page()
-    tab.on("request", lambda request: traffic.requests.append(request.url))
-    tab.on(
-        "console",
-        lambda message: (
-            traffic.errors.append(f"console: {message.text} at {message.location['url']}")
-            if message.type == "error"
-            else None
-        ),
-    )
-    tab.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
-    yield tab
-    context.close()
+class AsgiServer:
+    """The project's ASGI application (pages and WebSockets, as `make run` serves them) on
+    Daphne in a thread of this process: it sees the live server's database, and every page
+    connected to it shares the one in-memory channel layer. Twisted's reactor starts once per
+    process, so one server serves the whole run."""
+
+    def __init__(self):
+        from daphne.server import Server
+        from django.conf import settings
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+        from django.utils.module_loading import import_string
+
+        application = ASGIStaticFilesHandler(import_string(settings.ASGI_APPLICATION))
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = Server(
+            application,
+            endpoints=[f"tcp:port={self.port}:interface=127.0.0.1"],
+            signal_handlers=False,
+            verbosity=0,
+        )
+        self.thread = threading.Thread(target=self.server.run, name="daphne", daemon=True)
+
+    def start(self):
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self
+            time.sleep(0.05)
+        raise RuntimeError("Daphne did not start listening")
+
+    def stop(self):
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self.server.stop)
+        self.thread.join(timeout=10)
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def asgi_server(django_db_setup, django_db_blocker):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    kept_age = database.get("CONN_MAX_AGE")
+    # Each request's thread closes its connection when done, so none is left open on the test
+    # database when the run drops it.
+    database["CONN_MAX_AGE"] = 0
+    with django_db_blocker.unblock():
+        server = AsgiServer().start()
+        try:
+            yield server
+        finally:
+            server.stop()
+            database["CONN_MAX_AGE"] = kept_age
+
+
+@pytest.fixture
+def live_updates(asgi_server, settings):
+    """Pages served with their WebSockets: the address to open them at."""
+    settings.CHAT_LIVE_UPDATES = True
+    return asgi_server.url
 
 
 @pytest.fixture
@@ -301,13 +391,16 @@ def demo_password():
 
 
 @pytest.fixture
-def sign_in(page):
-    def sign_in_as(username, next_url=None):
-        page.goto("/accounts/login/" + (f"?next={next_url}" if next_url else ""))
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", DEMO_PASSWORD)
-        with page.expect_navigation():
-            page.locator("main form button[type=submit]").click()
+def sign_in(request):
+    def sign_in_as(username, next_url=None, tab=None):
+        # The test's `page` unless another tab is named (asked for only then: `page` serves
+        # without WebSockets).
+        tab = tab or request.getfixturevalue("page")
+        tab.goto("/accounts/login/" + (f"?next={next_url}" if next_url else ""))
+        tab.fill("input[name=username]", username)
+        tab.fill("input[name=password]", DEMO_PASSWORD)
+        with tab.expect_navigation():
+            tab.locator("main form button[type=submit]").click()
 
     return sign_in_as
 

@@ -1,8 +1,9 @@
 """Chat on a 360 px phone in Arabic, in Chromium (issue 14, items 2 and 5): a message written
 while offline waits in the page and arrives once when the connection is back.
 
-The browser suite's live server answers no WebSockets (tests/browser/fixtures.py), so these
-pages fetch rather than listen; the sockets themselves are driven in test_live.py."""
+Pages on the browser suite's live server fetch rather than listen (it answers no WebSockets);
+those opened at `live_updates` are served by Daphne with their sockets, as `make run` serves
+them (tests/browser/fixtures.py)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -66,4 +67,50 @@ def test_a_message_typed_offline_is_sent_once_when_the_connection_is_back(
     expect(page.locator("[data-chat-answering]")).to_be_hidden()
     page.screenshot(path=screenshots / "chat-room-ar.png")
     # Failed requests while offline are expected; nothing else went wrong on the page.
+    assert [error for error in traffic.errors if "ERR_INTERNET_DISCONNECTED" not in error] == []
+
+
+def test_two_members_chat_live_in_arabic(
+    workspaces_world, live_updates, open_tab, sign_in, screenshots, traffic
+):
+    """Two members on their phones in the room, served with WebSockets: what one sends appears
+    on the other's page without a reload, and a message written offline arrives there once."""
+    from workspaces.chat.models import Conversation
+    from workspaces.models import WorkspacePage
+
+    room = Conversation.room_of(WorkspacePage.objects.get(slug="legal-constitutional"))
+    address = f"/ar/workspaces/legal-constitutional/chat/{room.pk}/"
+    writer, reader = open_tab(live_updates, PHONE), open_tab(live_updates, PHONE)
+    for tab, username in ((writer, "member_legal"), (reader, "rapporteur_legal")):
+        sign_in(username, tab=tab)
+        # Connected: the page loaded its socket and has nothing waiting.
+        with tab.expect_websocket(lambda socket: socket.url.endswith(f"/chat/{room.pk}/")):
+            tab.goto(address)
+    writer_field, reader_field = writer.get_by_label("الرسالة"), reader.get_by_label("الرسالة")
+
+    writer_field.fill("هل راجع أحدكم الفقرة الثالثة من مسودة الإحالة؟")
+    writer_field.press("Enter")
+    arrived = reader.locator(".chat-message[data-id]", has_text="الفقرة الثالثة")
+    expect(arrived).to_have_count(1)
+    expect(arrived).not_to_have_class("chat-message--own")
+
+    reader_field.fill("نعم، وأضفتُ تعليقين على الصياغة.")
+    reader_field.press("Enter")
+    answer = writer.locator(".chat-message[data-id]", has_text="أضفتُ تعليقين")
+    expect(answer).to_have_count(1)
+    expect(answer.locator(".chat-message__author")).to_have_text("هالة منصور")
+    writer.screenshot(path=screenshots / "chat-live-writer-ar.png")
+
+    # The writer loses the connection, writes, and comes back: it arrives once, on both pages.
+    writer.context.set_offline(True)
+    writer_field.fill("سأرسل ملاحظاتي حين يعود الاتصال")
+    writer_field.press("Enter")
+    expect(writer.locator(".chat-message--pending")).to_have_count(1)
+    writer.context.set_offline(False)
+    late = reader.locator(".chat-message[data-id]", has_text="حين يعود الاتصال")
+    expect(late).to_have_count(1, timeout=20_000)
+    expect(writer.locator(".chat-message[data-id]", has_text="حين يعود الاتصال")).to_have_count(1)
+    expect(writer.locator(".chat-message--pending")).to_have_count(0)
+    reader.screenshot(path=screenshots / "chat-live-reader-ar.png")
+    assert room.messages.filter(body="سأرسل ملاحظاتي حين يعود الاتصال").count() == 1
     assert [error for error in traffic.errors if "ERR_INTERNET_DISCONNECTED" not in error] == []
