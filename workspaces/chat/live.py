@@ -4,7 +4,7 @@ Each open conversation page holds a WebSocket (`consumers.ConversationConsumer`)
 three groups: its conversation's, its user's, and everyone's. A message sent is announced to
 the conversation's group once its transaction commits; a change of someone's membership to
 their own group; a new code of conduct to everyone. Each socket then asks the access rule again
-(`may_read`) before it passes anything on, and closes when the answer is no.
+(`consumers.may_read`) before it passes anything on, and closes when the answer is no.
 """
 
 import asyncio
@@ -12,8 +12,6 @@ import asyncio
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
-
-from workspaces.access import access_to
 
 EVERYONE = "chat.everyone"
 
@@ -24,31 +22,6 @@ def conversation_group(conversation_id):
 
 def user_group(user_id):
     return f"chat.user.{user_id}"
-
-
-def may_read(user, slug, conversation_id, room=False):
-    """May `user` read conversation `conversation_id` of workspace `slug`, now? For the room
-    (`room`, known since the socket connected) the workspace's rule is the whole answer: one
-    query."""
-    from .models import Conversation
-
-    if not user.is_authenticated:
-        return False
-    access = access_to(slug, user, navigation=False)
-    if access is None or not access.can_view or access.needs_code_of_conduct:
-        return False
-    if room:
-        return True
-    conversation = (
-        Conversation.objects.in_workspace(access.workspace).filter(pk=conversation_id).first()
-    )
-    return conversation is not None and conversation.is_open_to(user)
-
-
-def is_room(conversation_id):
-    from .models import Conversation
-
-    return Conversation.objects.filter(pk=conversation_id, kind=Conversation.Kind.ROOM).exists()
 
 
 def _send(group, event):
@@ -71,7 +44,8 @@ def _publish(layer, group, event):
 
 
 def announce(message):
-    """Pass `message` to the pages open on its conversation, as the data they show it from."""
+    """Pass a new `message` to the pages open on its conversation, as the data they show it
+    from."""
     author = message.author
     _send(
         conversation_group(message.conversation_id),
@@ -81,17 +55,24 @@ def announce(message):
                 "id": message.pk,
                 "author_id": message.author_id,
                 "author": author.get_display_name() if author else "",
-                "html": "" if message.deleted_at else message.html,
+                "html": message.html,
                 "sent": message.created_at.isoformat(),
                 "client_id": message.client_id,
                 "quoted": message.quoted,
                 "quoted_author": message.reply_to.author.get_display_name()
                 if message.quoted and message.reply_to.author
                 else "",
-                "edited": message.edited_at is not None,
-                "deleted": message.deleted_at is not None,
             },
         },
+    )
+
+
+def announce_change(message):
+    """`message` was edited, deleted, hidden or shown again: the pages showing it ask for it
+    as their reader sees it (a hidden message's text is for its author and moderators)."""
+    _send(
+        conversation_group(message.conversation_id),
+        {"type": "chat.message", "message": {"id": message.pk, "changed": True}},
     )
 
 

@@ -26,6 +26,8 @@ from workspaces.models import WorkspacePage
 from workspaces.moderation.models import Moderated
 from workspaces.scoping import InWorkspaceQuerySet
 
+from . import live
+
 MESSAGE_MAX_LENGTH = 4000
 # A group conversation is started with 2 to 40 other people.
 GROUP_MAX_PEOPLE = 40
@@ -343,6 +345,9 @@ class Message(RenderedBody, Moderated):
 
     def moderation_excerpt(self):
         return excerpt(self.body)
+
+    def moderation_changed(self):
+        live.announce_change(self)
 
     # -- Its author's changes ------------------------------------------------------------------
 

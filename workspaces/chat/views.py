@@ -149,7 +149,7 @@ def edit(request, access, conversation, message_id):
     form = EditForm(request.POST or None, initial={"body": message.body})
     if request.method == "POST" and form.is_valid():
         message.revise(form.cleaned_data["body"])
-        live.announce(message)
+        live.announce_change(message)
         return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")
     context = {"conversation": conversation, "message": message, "form": form}
     return render(request, "chat/edit.html", context)
@@ -160,7 +160,7 @@ def delete(request, access, conversation, message_id):
     _open(conversation, request)
     message = _message(conversation, message_id, request.user)
     message.withdraw()
-    live.announce(message)
+    live.announce_change(message)
     return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")
 
 
@@ -199,15 +199,18 @@ def search(request, access, conversation):
 
 @workspace_view(load=CONVERSATION)
 def messages(request, access, conversation):
-    """The messages after `?after=`, as the page shows them: what a page that lost its
-    connection missed, in order."""
+    """The messages after `?after=`, as the page shows them to this reader: what a page that
+    lost its connection missed, in order. With `?id=`, that one message: one the page shows
+    already changed, or one of the reader's own came through the socket."""
     _open(conversation, request)
-    after = request.GET.get("after", "")
-    found = Message.objects.filter(conversation=conversation).after(
-        int(after) if after.isdigit() else 0
-    )
-    if found:
-        conversation.mark_read(request.user, found[-1])
+    after, one = request.GET.get("after", ""), request.GET.get("id", "")
+    in_conversation = Message.objects.filter(conversation=conversation)
+    if one.isdigit():
+        found = list(in_conversation.shown().filter(pk=one))
+    else:
+        found = in_conversation.after(int(after) if after.isdigit() else 0)
+        if found:
+            conversation.mark_read(request.user, found[-1])
     _for_reader(found, request, access, conversation)
     html = render_to_string(
         "chat/includes/messages.html",

@@ -81,6 +81,8 @@ def test_two_members_chat_live_in_arabic(
     room = Conversation.room_of(WorkspacePage.objects.get(slug="legal-constitutional"))
     address = f"/ar/workspaces/legal-constitutional/chat/{room.pk}/"
     writer, reader = open_tab(live_updates, PHONE), open_tab(live_updates, PHONE)
+    told = []  # what the reader's page says over its socket: only how far it has read
+    reader.on("websocket", lambda socket: socket.on("framesent", lambda sent: told.append(sent)))
     for tab, username in ((writer, "member_legal"), (reader, "rapporteur_legal")):
         sign_in(username, tab=tab)
         # Connected: the page loaded its socket and has nothing waiting.
@@ -93,6 +95,11 @@ def test_two_members_chat_live_in_arabic(
     arrived = reader.locator(".chat-message[data-id]", has_text="الفقرة الثالثة")
     expect(arrived).to_have_count(1)
     expect(arrived).not_to_have_class("chat-message--own")
+    # What the page offers under a message arrived live is what it offers after a reload.
+    expect(arrived.get_by_role("link", name="الرد")).to_be_visible()
+    expect(arrived.get_by_role("link", name="إبلاغ")).to_be_visible()
+    own = writer.locator(".chat-message[data-id]", has_text="الفقرة الثالثة")
+    expect(own.get_by_role("link", name="تعديل")).to_be_visible()
 
     reader_field.fill("نعم، وأضفتُ تعليقين على الصياغة.")
     reader_field.press("Enter")
@@ -113,4 +120,22 @@ def test_two_members_chat_live_in_arabic(
     expect(writer.locator(".chat-message--pending")).to_have_count(0)
     reader.screenshot(path=screenshots / "chat-live-reader-ar.png")
     assert room.messages.filter(body="سأرسل ملاحظاتي حين يعود الاتصال").count() == 1
+
+    # The writer deletes the first message: gone from the reader's page too, without a reload.
+    first = reader.locator(f"#message-{arrived.get_attribute('data-id')}")
+    own.get_by_role("button", name="حذف").click()
+    expect(first.locator(".chat-message__hidden")).to_have_text("حُذفت هذه الرسالة.")
+    expect(first.locator(".chat-message__body")).to_have_count(0)
+    # Read live, counted as read: the tab bar shows nothing unread once the reader moves on.
+    # (A page in the background runs no timers here: the reader looks at theirs first.)
+    reader.bring_to_front()
+    latest = room.messages.latest("pk").pk
+    for _ in range(50):
+        if f'{{"read":{latest}}}' in told:
+            break
+        reader.wait_for_timeout(100)
+    assert f'{{"read":{latest}}}' in told
+    reader.get_by_role("link", name="الرئيسية").click()
+    expect(reader.locator(".workspace-tabs")).to_be_visible()
+    expect(reader.locator(".tab-badge")).to_have_count(0)
     assert [error for error in traffic.errors if "ERR_INTERNET_DISCONNECTED" not in error] == []

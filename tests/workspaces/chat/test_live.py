@@ -88,6 +88,55 @@ def test_a_message_reaches_an_open_page_of_the_room(team, django_capture_on_comm
     run(scenario)
 
 
+def test_an_edit_a_deletion_or_a_hiding_tells_open_pages_to_fetch_the_message_again(
+    team, django_capture_on_commit_callbacks
+):
+    message = team.room.send(team.member, "نص أول")
+    socket = socket_for(team.other_member, team.room)
+
+    def change(how):
+        with django_capture_on_commit_callbacks(execute=True):
+            if how == "edit":
+                message.revise("نص معدّل")
+                live.announce_change(message)
+            else:
+                message.hide(by=team.officer, reason="خارج الموضوع", workspace=team.workspace)
+
+    async def scenario():
+        assert (await connect(socket))[0]
+        for how in ("edit", "hide"):
+            await in_test_thread(change)(how)
+            # Only that it changed: each page asks for it as its reader may see it.
+            assert await socket.receive_json_from(timeout=TIMEOUT) == {
+                "id": message.pk,
+                "changed": True,
+            }
+        await socket.disconnect()
+
+    run(scenario)
+
+
+def test_messages_read_as_they_arrive_stop_counting_as_unread(team):
+    first, second = (team.room.send(team.member, f"رسالة {n}") for n in range(2))
+    direct = Conversation.start(team.workspace, team.member, [team.rapporteur])
+    private = direct.send(team.member, "سر بيننا")
+    socket = socket_for(team.other_member, team.room)
+
+    def unread():
+        return Conversation.objects.with_unread(team.other_member).get(pk=team.room.pk).unread
+
+    async def scenario():
+        assert (await connect(socket))[0]
+        await socket.send_json_to({"read": first.pk})
+        await socket.send_json_to({"read": private.pk})  # not of this conversation: ignored
+        await socket.send_json_to({"read": "everything"})
+        await socket.send_json_to({"ping": True})
+        await socket.disconnect()  # after what was sent before it
+
+    run(scenario)
+    assert unread() == 1 and second.pk > first.pk
+
+
 @pytest.mark.parametrize("who", ["outsider", "newcomer", "anonymous", "not_a_participant"])
 def test_those_the_rule_refuses_cannot_subscribe(team, who):
     conversation = team.room

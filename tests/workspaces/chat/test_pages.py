@@ -112,6 +112,27 @@ def test_the_reconnecting_page_gets_exactly_what_it_missed_in_order(team):
     assert "الأولى" not in answer["html"]
 
 
+def test_a_changed_message_is_fetched_again_as_each_reader_may_see_it(team):
+    message = team.room.send(team.member, "كلام مسيء")
+    team.room.send(team.other_member, "رسالة أخرى")
+    message.hide(by=team.officer, reason="إساءة لعضو", workspace=team.workspace)
+
+    def fetched(user):
+        answer = client_of(user).get(f"{url('messages', team.room)}?id={message.pk}").json()
+        assert answer["ids"] == [message.pk]
+        return answer["html"]
+
+    assert "كلام مسيء" not in fetched(team.other_member)
+    assert "chat-message__hidden" in fetched(team.other_member)
+    assert "كلام مسيء" in fetched(team.officer) and "إساءة لعضو" in fetched(team.officer)
+    assert "إساءة لعضو" in fetched(team.member)
+    # A message of another conversation is not found through this one.
+    direct = Conversation.start(team.workspace, team.member, [team.rapporteur])
+    private = direct.send(team.member, "سر بيننا")
+    answer = client_of(team.member).get(f"{url('messages', team.room)}?id={private.pk}").json()
+    assert answer["ids"] == [] and "سر بيننا" not in answer["html"]
+
+
 def test_history_pages_back_with_the_same_queries_at_any_depth(team):
     for number in range(MESSAGES_PER_PAGE * 3):
         team.room.send(team.member, f"رسالة {number}")

@@ -6,8 +6,11 @@
 // message with an id of its own (`client_id`) so that sending it again is harmless. A message
 // written while offline waits in this browser (localStorage) and goes, in order, as soon as the
 // connection is back; the page then asks `messages/?after=` for what it missed, in order and
-// without duplicates. The socket only listens: the server asks the access rule again before
-// passing anything on, and a refusal (close code 4403) stops the page from reconnecting.
+// without duplicates. A new message of someone else's is shown from what the socket brings; one
+// that changed (edited, deleted, hidden) and the member's own are fetched as the server renders
+// them for this reader (`messages/?id=`), with what they may do with them. The socket says back
+// only how far its reader has read; the server asks the access rule again before passing
+// anything on, and a refusal (close code 4403) stops the page from reconnecting.
 // Where the server answers no WebSockets (`CHAT_LIVE_UPDATES` off) the page fetches instead.
 (function () {
     "use strict";
@@ -118,55 +121,47 @@
             quote.append(whose, ": ", quoted);
             item.appendChild(quote);
         }
-        item.appendChild(bodyOf(message));
-        if (form && !message.deleted) {
-            item.appendChild(replyAction(message));
-        }
+        var body = document.createElement("div");
+        body.className = "chat-message__body prose";
+        body.innerHTML = message.html;  // sanitised by the server (workspaces.markup)
+        item.append(body, actions(message, body.textContent.trim()));
         return item;
     }
 
-    // The Reply link the page renders under a message (chat/includes/messages.html).
-    function replyAction(message) {
-        var plain = document.createElement("div");
-        plain.innerHTML = message.html;
-        var words = plain.textContent.trim();
-        var reply = document.createElement("a");
-        reply.href = "?reply_to=" + message.id + "#composer";
-        reply.dataset.replyTo = message.id;
-        reply.dataset.quote = words.length > 120 ? words.slice(0, 119) + "…" : words;
-        reply.textContent = text.textReply;
+    // An address of the page's for message 0 (`data-report-url`, ...), for message `id`.
+    function urlFor(template, id) {
+        var at = template.lastIndexOf("/0/");
+        return template.slice(0, at) + "/" + id + "/" + template.slice(at + 3);
+    }
+
+    function action(label, href) {
+        var link = document.createElement("a");
+        link.href = href;
+        link.textContent = label;
         var entry = document.createElement("li");
-        entry.appendChild(reply);
-        var actions = document.createElement("ul");
-        actions.className = "post__actions chat-message__actions";
-        actions.appendChild(entry);
-        return actions;
+        entry.appendChild(link);
+        return entry;
     }
 
-    function bodyOf(message) {
-        var shown = document.createElement(message.deleted ? "p" : "div");
-        if (message.deleted) {
-            shown.className = "chat-message__hidden";
-            shown.textContent = text.textDeleted;
-        } else {
-            shown.className = "chat-message__body prose";
-            shown.innerHTML = message.html;  // sanitised by the server (workspaces.markup)
+    // What the page's template offers under someone else's message: Reply, and in the room
+    // Report, and Hide for who moderates it (chat/includes/messages.html).
+    function actions(message, words) {
+        var list = document.createElement("ul");
+        list.className = "post__actions chat-message__actions";
+        if (form) {
+            var reply = action(text.textReply, "?reply_to=" + message.id + "#composer");
+            reply.firstChild.dataset.replyTo = message.id;
+            reply.firstChild.dataset.quote = words.length > 120 ? words.slice(0, 119) + "…" : words;
+            list.appendChild(reply);
         }
-        return shown;
-    }
-
-    // A message changed or deleted by its author, on a page that shows it already.
-    function update(item, message) {
-        Array.prototype.slice.call(item.children, 1).forEach(function (child) {
-            child.remove();
-        });
-        item.appendChild(bodyOf(message));
-        if (message.edited && !message.deleted) {
-            var edited = document.createElement("p");
-            edited.className = "chat-message__meta";
-            edited.textContent = text.textEdited;
-            item.appendChild(edited);
+        if (text.reportUrl) {
+            list.appendChild(action(text.textReport, urlFor(text.reportUrl, message.id)));
         }
+        if (text.hideUrl) {
+            var back = window.location.pathname + "#message-" + message.id;
+            list.appendChild(action(text.textHide, urlFor(text.hideUrl, message.id) + "?next=" + encodeURIComponent(back)));
+        }
+        return list;
     }
 
     // The server has the message this page sent as `clientId`: its waiting bubble and its place
@@ -183,12 +178,20 @@
     }
 
     function receive(message) {
-        forget(message.client_id);
         var shown = shownMessage(message.id);
-        if (shown) {
-            if (message.edited || message.deleted) {
-                update(shown, message);
+        if (message.changed) {
+            if (shown) {
+                fetchOne(message.id);
             }
+            return;
+        }
+        if (String(message.author_id) === text.user) {
+            // The reader's own, from this page or another of theirs: as the server shows it
+            // to them, with Edit and Delete.
+            fetchOne(message.id);
+            return;
+        }
+        if (shown) {
             return;
         }
         if (lastDay() && lastDay() !== dayOf.format(new Date(message.sent))) {
@@ -198,6 +201,7 @@
         var follow = atBottom();
         var firstPending = list.querySelector(".chat-message--pending");
         list.insertBefore(element(message), firstPending);
+        noteSeen(message.id);
         if (empty) {
             empty.hidden = true;
         }
@@ -218,37 +222,71 @@
     }
 
     function fetchMissed() {
-        return fetch(text.messagesUrl + "?after=" + lastId(), {
+        return fetchShown("?after=" + lastId()).then(function (placed) {
+            if (placed) {
+                showLatest(true);
+            }
+        });
+    }
+
+    // One message as the server shows it to this reader: edited, deleted, hidden, or their own.
+    function fetchOne(id) {
+        return inTurn(function () {
+            var follow = atBottom();
+            return fetchShown("?id=" + id).then(function () {
+                showLatest(follow);
+            });
+        });
+    }
+
+    function fetchShown(query) {
+        return fetch(text.messagesUrl + query, {
             headers: {"Accept": "application/json"},
             credentials: "same-origin"
         }).then(function (response) {
             return response.ok ? response.json() : null;
         }).then(function (answer) {
-            if (!answer || !answer.html) {
-                return;
-            }
-            var holder = document.createElement("ol");
-            holder.innerHTML = answer.html;
-            Array.prototype.slice.call(holder.children).forEach(function (item) {
-                if (item.classList.contains("chat-day")) {
-                    var days = list.querySelectorAll(".chat-day:not(.chat-day--unread)");
-                    var previous = days.length ? days[days.length - 1].textContent.trim() : "";
-                    if (item.classList.contains("chat-day--unread") || item.textContent.trim() === previous) {
-                        return;
-                    }
-                } else {
-                    forget(item.dataset.sentAs);
-                    if (shownMessage(item.dataset.id)) {
-                        return;
-                    }
-                }
-                // Before what still waits to be sent, which comes after everything that arrived.
-                list.insertBefore(item, list.querySelector(".chat-message--pending"));
-            });
-            showLatest(true);
+            return answer && answer.html ? place(answer.html) : false;
         }).catch(function () {
             // Offline: the next connection asks again.
+            return false;
         });
+    }
+
+    function lastDayShown() {
+        var days = list.querySelectorAll(".chat-day:not(.chat-day--unread)");
+        return days.length ? days[days.length - 1].textContent.trim() : "";
+    }
+
+    // Messages as the server rendered them (chat/includes/messages.html): each one the page
+    // shows already is replaced, the others go after everything shown, before what still
+    // waits to be sent, each with its day's separator unless that day is showing.
+    function place(html) {
+        var holder = document.createElement("ol");
+        holder.innerHTML = html;
+        var day = null;
+        Array.prototype.slice.call(holder.children).forEach(function (item) {
+            if (item.classList.contains("chat-day")) {
+                day = item.classList.contains("chat-day--unread") ? day : item;
+                return;
+            }
+            forget(item.dataset.sentAs);
+            var shown = shownMessage(item.dataset.id);
+            if (shown) {
+                shown.replaceWith(item);
+            } else {
+                var pending = list.querySelector(".chat-message--pending");
+                if (day && day.textContent.trim() !== lastDayShown()) {
+                    list.insertBefore(day, pending);
+                }
+                list.insertBefore(item, pending);
+                if (empty) {
+                    empty.hidden = true;
+                }
+            }
+            day = null;
+        });
+        return true;
     }
 
     function pendingBubble(entry) {
@@ -420,6 +458,36 @@
         // What waited in this browser from an earlier visit goes first.
         queue().forEach(pendingBubble);
     }
+
+    // Messages that arrived live while the page was in view count as read: the page says how
+    // far over its socket, at most once a second, and at once when it is put aside or left.
+    var seen = 0, reported = 0, reporting = null;
+
+    function reportRead() {
+        window.clearTimeout(reporting);
+        reporting = null;
+        if (seen > reported && socket && socket.readyState === WebSocket.OPEN) {
+            socket.send(JSON.stringify({read: seen}));
+            reported = seen;
+        }
+    }
+
+    function noteSeen(id) {
+        if (document.hidden || id <= seen) {
+            return;
+        }
+        seen = id;
+        reporting = reporting || window.setTimeout(reportRead, 1000);
+    }
+
+    document.addEventListener("visibilitychange", function () {
+        if (document.hidden) {
+            reportRead();
+        } else {
+            noteSeen(Number(lastId()));
+        }
+    });
+    window.addEventListener("pagehide", reportRead);
 
     window.addEventListener("online", function () {
         flush();
