@@ -99,6 +99,7 @@ def conversation(request, access, conversation):
         first_unread = next(
             (m.pk for m in messages if m.pk > read_up_to and m.author_id != request.user.pk), None
         )
+        _forget_unread(access, conversation, read_up_to, request.user)
         conversation.mark_read(request.user, messages[-1])
     context = {
         "conversation": conversation,
@@ -117,6 +118,15 @@ def conversation(request, access, conversation):
         ),
     }
     return render(request, "chat/conversation.html", context)
+
+
+def _forget_unread(access, conversation, read_up_to, user):
+    """The tab bar's count, read by the gate before this page marked its messages read, less
+    those it marks: the page does not announce as unread what it is showing."""
+    counted = getattr(access.workspace, "chat_unread", 0)
+    if counted:
+        now_read = conversation.messages.filter(pk__gt=read_up_to, deleted_at=None)
+        access.workspace.chat_unread = max(0, counted - now_read.exclude(author=user).count())
 
 
 def _composer(request, conversation, access):
