@@ -1,5 +1,5 @@
-"""Files sent with a post: what the composer of discussions and replies attaches while its
-author is still writing.
+"""Files sent with a post: what the composer of a discussion, a reply or a chat message attaches
+while its author is still writing.
 
 The composer uploads each chosen file at once, in the background, to the library's upload
 address marked as pending: it is checked and stored like any file, but stays out of the library
@@ -7,12 +7,16 @@ and unreachable by address until the post it goes with is sent. The post's form 
 of its author's pending files (and, without JavaScript, the files themselves); once the post is
 saved they join the library, attached to it. A failed upload touches nothing the author typed.
 
-The files feature registers itself here in its `AppConfig.ready()`, so the discussions feature,
-which posts, never imports it. Without it, posts simply carry no files.
+The files feature registers itself here in its `AppConfig.ready()`, so the features that post
+never import it. Without it, discussions and replies simply carry no files. (Chat messages name
+the files they carry in a relation of their own, so chat needs the files feature installed.)
+The composer's script is `workspaces/static/workspaces/attachments.js`, its list of files
+`workspaces/includes/attached_files.html`.
 """
 
 from django import forms
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 # The fields `add_fields` gives a post's form: ids of files already uploaded, and files sent
@@ -25,9 +29,10 @@ _files = None
 
 def register(files):
     """`files` offers `pending(workspace, user)`, the files `user` uploaded in `workspace` for a
-    post not yet sent; `uploads_field()`, a form field of files sent with the form; and
-    `attach(workspace, user, pending, uploads, discussion, reply)`, which files them under the
-    post and returns them."""
+    post not yet sent; `uploads_field()`, a form field of files sent with the form;
+    `attach(workspace, user, pending, uploads, discussion, reply)`, which files them in the
+    library (under the discussion and reply, if given) and returns them; and `shown()`, files
+    with what a post shows of them."""
     global _files
     _files = files
 
@@ -57,13 +62,27 @@ def chosen(form):
     return list(form.fields[PENDING].queryset.filter(pk__in=ids)) if ids else []
 
 
+def carried(form):
+    """Does the valid `form` carry any file?"""
+    return bool(form.cleaned_data.get(PENDING) or form.cleaned_data.get(UPLOADS))
+
+
+def prefetch(lookup):
+    """`lookup` (a relation to files) to prefetch with what a post shows of each file."""
+    if _files is None:
+        return lookup
+    return Prefetch(lookup, queryset=_files.shown())
+
+
 def post_data(form):
     """The valid `form`'s data without its attachments: what the post itself is made of."""
     return {name: value for name, value in form.cleaned_data.items() if name not in FIELDS}
 
 
-def attach(form, workspace, user, *, discussion, reply=None):
-    """File the valid `form`'s attachments under the post just saved, in the same transaction."""
+def attach(form, workspace, user, *, discussion=None, reply=None):
+    """File the valid `form`'s attachments in the library, under the post just saved if it is
+    a discussion or a reply, in the same transaction; the files, for a post that keeps them
+    itself."""
     pending = form.cleaned_data.get(PENDING) or []
     uploads = form.cleaned_data.get(UPLOADS) or []
     if _files is None or not (pending or uploads):

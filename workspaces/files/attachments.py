@@ -29,7 +29,10 @@ class PostAttachments:
     def uploads_field(self):
         return UploadsField(label=_("Attach files"), required=False, help_text=upload_help())
 
-    def attach(self, workspace, user, pending, uploads, *, discussion, reply=None):
+    def shown(self):
+        return WorkspaceFile.objects.posted().with_versions().order_by("kind", "created_at")
+
+    def attach(self, workspace, user, pending, uploads, *, discussion=None, reply=None):
         posted = WorkspaceFile.objects.filter(pk__in=[file.pk for file in pending])
         # Uploaded before the post existed, they join the library with it, as new as it is.
         posted.update(
