@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+from workspaces import attachments
 from workspaces.markup import normalise_newlines
 
 from .models import GROUP_MAX_PEOPLE, MESSAGE_MAX_LENGTH
@@ -23,11 +24,28 @@ class EditForm(forms.Form):
 
 
 class MessageForm(EditForm):
+    """A new message: its text, or files (`workspaces.attachments`), or both."""
+
     # Chosen by the page for each message, so sending it again after a lost connection does
     # not post it twice.
     client_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     # The message this one answers; one of another conversation is ignored (`send`).
     reply_to = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(self, *args, workspace=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].required = False
+        if workspace is not None:
+            attachments.add_fields(self, workspace, user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("body", "").strip() and not attachments.carried(self):
+            self.add_error("body", self.fields["body"].error_messages["required"])
+        return cleaned
+
+    def chosen_attachments(self):
+        return attachments.chosen(self)
 
 
 class PersonChoice(forms.ModelMultipleChoiceField):

@@ -62,6 +62,8 @@ def announce(message):
                 "quoted_author": message.reply_to.author.get_display_name()
                 if message.quoted and message.reply_to.author
                 else "",
+                # Shown as the server renders them: the page fetches a message with files.
+                "files": message.files.exists(),
             },
         },
     )

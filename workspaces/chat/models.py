@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.text import normalise
-from workspaces import mentions
+from workspaces import attachments, mentions
 from workspaces.markup import RenderedBody, excerpt
 from workspaces.models import WorkspacePage
 from workspaces.moderation.models import Moderated
@@ -166,13 +166,19 @@ class Conversation(models.Model):
         others = [p.user for p in self.participants.all() if p.user_id != user.pk]
         return "، ".join(person.get_display_name() for person in others) or _("Conversation")
 
-    def send(self, author, body, client_id="", reply_to=None):
-        """Post `body` by `author`; the same `client_id` sent twice (a retry after a lost
-        connection) gives back the first message instead of a second one."""
-        if client_id:
-            sent = self.messages.filter(author=author, client_id=client_id).first()
-            if sent is not None:
-                return sent
+    def sent_as(self, author, client_id):
+        """The message `author` sent as `client_id`, if it arrived already."""
+        if not client_id:
+            return None
+        return self.messages.filter(author=author, client_id=client_id).first()
+
+    def send(self, author, body, client_id="", reply_to=None, files=()):
+        """Post `body` by `author`, with `files` of the workspace's library; the same
+        `client_id` sent twice (a retry after a lost connection) gives back the first message
+        instead of a second one."""
+        sent = self.sent_as(author, client_id)
+        if sent is not None:
+            return sent
         try:
             with transaction.atomic():
                 message = Message.objects.create(
@@ -182,6 +188,7 @@ class Conversation(models.Model):
                     client_id=client_id,
                     reply_to=reply_to if reply_to and reply_to.conversation_id == self.pk else None,
                 )
+                message.files.set(files)
         except IntegrityError:
             # The same retry arriving twice at once: the other one was first.
             return self.messages.get(author=author, client_id=client_id)
@@ -239,7 +246,9 @@ class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
 
     def shown(self):
         """With what a page shows beside each message; deleted ones keep their place."""
-        return self.select_related("author", "reply_to__author")
+        return self.select_related("author", "reply_to__author").prefetch_related(
+            attachments.prefetch("files")
+        )
 
     def before(self, message_id, count=MESSAGES_PER_PAGE):
         """Up to `count` messages before `message_id` (the latest without it), oldest first:
@@ -301,6 +310,11 @@ class Message(RenderedBody, Moderated):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    # Files sent with it: uploaded from the composer, they joined the workspace's library
+    # (`workspaces.attachments`), where every member finds them.
+    files = models.ManyToManyField(
+        "files.WorkspaceFile", verbose_name=_("files"), blank=True, related_name="+"
     )
     edited_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Chosen by the sending page, so a message sent again after a lost connection is one.

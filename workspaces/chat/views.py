@@ -5,6 +5,7 @@ with a link to older ones and a form; chat.js makes it live."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import F
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from search.text import normalise
+from workspaces import attachments
 from workspaces.access import workspace_view
 from workspaces.scripted import form_errors, wants_json
 
@@ -135,7 +137,9 @@ def _composer(request, conversation, access):
     if not conversation.may_write(access):
         return None
     answered = request.GET.get("reply_to", "")
-    form = MessageForm(initial={"reply_to": answered} if answered.isdigit() else None)
+    form = _message_form(
+        request, access, initial={"reply_to": answered} if answered.isdigit() else None
+    )
     form.answering = (
         conversation.messages.filter(pk=answered, deleted_at=None).select_related("author").first()
         if answered.isdigit()
@@ -237,25 +241,38 @@ def send(request, access, conversation):
     _open(conversation, request)
     if not conversation.may_write(access):
         raise PermissionDenied
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        if wants_json(request):
-            return form_errors(form)
-        context = {
-            "conversation": conversation,
-            "name": conversation.name_for(request.user),
-            "chat_messages": [],
-            "form": form,
-        }
-        return render(request, "chat/conversation.html", context, status=400)
-    answered = form.cleaned_data["reply_to"]
-    message = conversation.send(
-        request.user,
-        form.cleaned_data["body"],
-        client_id=form.cleaned_data["client_id"],
-        reply_to=conversation.messages.filter(pk=answered).first() if answered else None,
-    )
-    live.announce(message)
+    # Sent again after a lost answer: it arrived the first time, files and all.
+    message = conversation.sent_as(request.user, request.POST.get("client_id", ""))
+    if message is None:
+        form = _message_form(request, access, request.POST, request.FILES)
+        if not form.is_valid():
+            if wants_json(request):
+                return form_errors(form)
+            context = {
+                "conversation": conversation,
+                "name": conversation.name_for(request.user),
+                "chat_messages": [],
+                "form": form,
+                "may_write": True,
+            }
+            return render(request, "chat/conversation.html", context, status=400)
+        answered = form.cleaned_data["reply_to"]
+        with transaction.atomic():
+            message = conversation.send(
+                request.user,
+                form.cleaned_data["body"],
+                client_id=form.cleaned_data["client_id"],
+                reply_to=conversation.messages.filter(pk=answered).first() if answered else None,
+                files=attachments.attach(form, access.workspace, request.user),
+            )
+        live.announce(message)
     if wants_json(request):
         return JsonResponse({"id": message.pk}, status=201)
     return redirect(f"{conversation_url(conversation, access.workspace)}#message-{message.pk}")
+
+
+def _message_form(request, access, *args, **kwargs):
+    """The composer's form; files go with it for those who may add to the library."""
+    if access.can_post:
+        kwargs.update(workspace=access.workspace, user=request.user)
+    return MessageForm(*args, **kwargs)

@@ -75,6 +75,7 @@ def test_two_members_chat_live_in_arabic(
 ):
     """Two members on their phones in the room, served with WebSockets: what one sends appears
     on the other's page without a reload, and a message written offline arrives there once."""
+    from demo.samples import arabic_pdf
     from workspaces.chat.models import Conversation
     from workspaces.models import WorkspacePage
 
@@ -120,6 +121,22 @@ def test_two_members_chat_live_in_arabic(
     expect(writer.locator(".chat-message--pending")).to_have_count(0)
     reader.screenshot(path=screenshots / "chat-live-reader-ar.png")
     assert room.messages.filter(body="سأرسل ملاحظاتي حين يعود الاتصال").count() == 1
+
+    # A file attached from the phone uploads at once, goes with the message, and shows on the
+    # reader's page as the library's file.
+    writer.locator("input[name=attach]").set_input_files(
+        files=[{"name": "محضر.pdf", "mimeType": "application/pdf", "buffer": arabic_pdf(["محضر"])}]
+    )
+    expect(writer.locator(".composer__file[data-id]")).to_contain_text("محضر")
+    expect(writer.locator("[data-chat-files-note]")).to_be_visible()
+    writer.screenshot(path=screenshots / "chat-attach-ar.png")
+    writer_field.fill("المحضر مرفق")
+    writer_field.press("Enter")
+    shared = reader.locator(".chat-message[data-id]", has_text="المحضر مرفق")
+    expect(shared.locator(".attachments a", has_text="محضر").first).to_be_visible()
+    expect(writer.locator(".composer__file")).to_have_count(0)
+    shared.scroll_into_view_if_needed()
+    reader.screenshot(path=screenshots / "chat-file-ar.png")
 
     # The writer deletes the first message: gone from the reader's page too, without a reload.
     first = reader.locator(f"#message-{arrived.get_attribute('data-id')}")

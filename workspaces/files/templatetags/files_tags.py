@@ -49,6 +49,16 @@ def post_attachments(context, attached, discussion, reply=None):
     }
 
 
+@register.inclusion_tag("files/includes/post_attachments.html")
+def attached_files(files):
+    """Files a post keeps itself (a chat message's), pictures first."""
+    files = list(files)
+    return {
+        "images": [file for file in files if file.kind == Kind.IMAGE],
+        "documents": [file for file in files if file.kind != Kind.IMAGE],
+    }
+
+
 @register.inclusion_tag("files/includes/recent_files.html", takes_context=True)
 def recent_files(context, workspace, count=5):
     files = (

@@ -185,9 +185,12 @@
             }
             return;
         }
-        if (String(message.author_id) === text.user) {
-            // The reader's own, from this page or another of theirs: as the server shows it
-            // to them, with Edit and Delete.
+        if (String(message.author_id) === text.user || message.files) {
+            // The reader's own, from this page or another of theirs, and one with files: as
+            // the server renders it for them (Edit and Delete, pictures and documents).
+            if (String(message.author_id) !== text.user) {
+                noteSeen(message.id);
+            }
             fetchOne(message.id);
             return;
         }
@@ -297,10 +300,18 @@
         body.className = "chat-message__body";
         body.dir = "auto";
         body.textContent = entry.body;
+        item.appendChild(body);
+        (entry.attachments || []).forEach(function (file) {
+            var name = document.createElement("p");
+            name.className = "chat-message__file";
+            name.dir = "auto";
+            name.textContent = file.title;
+            item.appendChild(name);
+        });
         var state = document.createElement("p");
         state.className = "chat-message__meta chat-message__state";
         state.textContent = text.textWaiting;
-        item.append(body, state);
+        item.appendChild(state);
         list.appendChild(item);
         if (empty) {
             empty.hidden = true;
@@ -326,6 +337,9 @@
         if (entry.reply_to) {
             data.append("reply_to", entry.reply_to);
         }
+        (entry.attachments || []).forEach(function (file) {
+            data.append("attachments", file.id);
+        });
         inTurn(function () {
             return fetch(form.action, {
                 method: "POST",
@@ -353,6 +367,9 @@
                 // Refused as it is (too long, say): back into the composer, nothing lost.
                 forget(entry.client_id);
                 form.elements.body.value = entry.body + (form.elements.body.value ? "\n" + form.elements.body.value : "");
+                if (files) {
+                    files.restore(entry.attachments);
+                }
                 say(text.textFailed);
                 return null;
             }
@@ -405,22 +422,42 @@
         });
     }
 
+    var files = null;
     if (form) {
         var field = form.elements.body;
+        // Files upload as they are chosen (workspaces/attachments.js): a message carries their
+        // ids, so it can wait in this browser like any other. Its submit check comes first.
+        if (window.cssrAttachments) {
+            files = window.cssrAttachments(form, field, form.querySelector("[data-attach]"));
+        }
+        var note = form.querySelector("[data-chat-files-note]");
+        var showNote = function () {
+            note.hidden = !form.querySelector(".composer__file");
+        };
+        if (files && note) {
+            showNote();
+            form.addEventListener("composer:files", showNote);
+            form.addEventListener("change", showNote);
+        }
         form.addEventListener("submit", function (event) {
             event.preventDefault();
             var body = field.value;
-            if (!body.trim()) {
+            var attached = files ? files.saved() : [];
+            if (!body.trim() && !attached.length) {
                 return;
             }
             var entry = {
                 body: body,
+                attachments: attached,
                 reply_to: form.elements.reply_to.value,
                 client_id: (window.crypto && window.crypto.randomUUID) ? window.crypto.randomUUID() : String(Date.now()) + Math.random()
             };
             saveQueue(queue().concat([entry]));
             pendingBubble(entry);
             answer(null);
+            if (files) {
+                files.clear();
+            }
             field.value = "";
             field.focus();
             flush();
