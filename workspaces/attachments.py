@@ -19,10 +19,10 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-# The fields `add_fields` gives a post's form: ids of files already uploaded, and files sent
-# with the form itself.
-PENDING, UPLOADS = "attachments", "attach"
-FIELDS = (PENDING, UPLOADS)
+# The fields `add_fields` gives a post's form: ids of files already uploaded, files sent with
+# the form itself, and (for posts that keep their files themselves) ids of library files.
+PENDING, UPLOADS, SHARED = "attachments", "attach", "shared"
+FIELDS = (PENDING, UPLOADS, SHARED)
 
 _files = None
 
@@ -31,16 +31,21 @@ def register(files):
     """`files` offers `pending(workspace, user)`, the files `user` uploaded in `workspace` for a
     post not yet sent; `uploads_field()`, a form field of files sent with the form;
     `attach(workspace, user, pending, uploads, discussion, reply)`, which files them in the
-    library (under the discussion and reply, if given) and returns them; and `shown()`, files
-    with what a post shows of them."""
+    library (under the discussion and reply, if given) and returns them; `library(workspace, query)`,
+    the files the library lists, the latest first, those holding every word of `query` if given; and `shown()`, files with what a post shows of them."""
     global _files
     _files = files
 
 
-def add_fields(form, workspace, user):
-    """Give a post's `form` the fields that carry its attachments."""
+def add_fields(form, workspace, user, *, from_library=False):
+    """Give a post's `form` the fields that carry its attachments; `from_library`, for a post
+    that keeps its files itself, files of the library too."""
     if _files is None:
         return
+    if from_library:
+        form.fields[SHARED] = forms.ModelMultipleChoiceField(
+            queryset=_files.library(workspace), required=False, widget=forms.MultipleHiddenInput
+        )
     form.fields[PENDING] = forms.ModelMultipleChoiceField(
         queryset=_files.pending(workspace, user),
         required=False,
@@ -64,7 +69,13 @@ def chosen(form):
 
 def carried(form):
     """Does the valid `form` carry any file?"""
-    return bool(form.cleaned_data.get(PENDING) or form.cleaned_data.get(UPLOADS))
+    return any(form.cleaned_data.get(name) for name in FIELDS)
+
+
+def library(workspace, query=""):
+    """The files of `workspace`'s library, the latest first (those holding every word of
+    `query`, if given), to share one in a post; None without the files feature."""
+    return _files.library(workspace, query) if _files is not None else None
 
 
 def prefetch(lookup):
@@ -85,7 +96,9 @@ def attach(form, workspace, user, *, discussion=None, reply=None):
     itself."""
     pending = form.cleaned_data.get(PENDING) or []
     uploads = form.cleaned_data.get(UPLOADS) or []
+    shared = list(form.cleaned_data.get(SHARED) or [])
     if _files is None or not (pending or uploads):
-        return []
+        return shared
     with transaction.atomic():
-        return _files.attach(workspace, user, pending, uploads, discussion=discussion, reply=reply)
+        filed = _files.attach(workspace, user, pending, uploads, discussion=discussion, reply=reply)
+    return [*filed, *shared]

@@ -196,6 +196,8 @@ EXPECTATIONS = {
     "workspaces:chat:conversation": READ,
     "workspaces:chat:messages": READ,
     "workspaces:chat:search": READ,
+    # Sending a library file here is for those who may post files.
+    "workspaces:chat:library": needing(POSTING, get=200, post=405),
     # Changing or deleting a message is its author's, for a while; the demo's are older.
     "workspaces:chat:edit": AUTHOR_ONLY,
     "workspaces:chat:delete": Inside(get=everyone(405), post=everyone(403)),

@@ -36,7 +36,7 @@ class MessageForm(EditForm):
         super().__init__(*args, **kwargs)
         self.fields["body"].required = False
         if workspace is not None:
-            attachments.add_fields(self, workspace, user)
+            attachments.add_fields(self, workspace, user, from_library=True)
 
     def clean(self):
         cleaned = super().clean()

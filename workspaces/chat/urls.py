@@ -18,6 +18,7 @@ urlpatterns = [
     path(CONVERSATION, views.conversation, name="conversation"),
     path(f"{CONVERSATION}messages/", views.messages, name="messages"),
     path(f"{CONVERSATION}search/", views.search, name="search"),
+    path(f"{CONVERSATION}library/", views.library, name="library"),
     path(f"{CONVERSATION}send/", views.send, name="send"),
     path(f"{CONVERSATION}<int:message_id>/edit/", views.edit, name="edit"),
     path(f"{CONVERSATION}<int:message_id>/delete/", views.delete, name="delete"),

@@ -184,6 +184,24 @@ def _has_older(messages):
 
 
 SEARCH_RESULTS = 50
+LIBRARY_CHOICES = 20
+
+
+@workspace_view(needs="can_post", load=CONVERSATION)
+def library(request, access, conversation):
+    """Files of the workspace's library to send here: the latest, or those holding every word
+    of `?q=`. Each goes by a plain form to `send`, as a message of its own."""
+    _open(conversation, request)
+    files = attachments.library(access.workspace, request.GET.get("q", "").strip()[:200])
+    if files is None or not conversation.may_write(access):
+        raise Http404
+    context = {
+        "conversation": conversation,
+        "name": conversation.name_for(request.user),
+        "query": request.GET.get("q", ""),
+        "files": files[:LIBRARY_CHOICES],
+    }
+    return render(request, "chat/library.html", context)
 
 
 @workspace_view(load=CONVERSATION)

@@ -29,6 +29,10 @@ class PostAttachments:
     def uploads_field(self):
         return UploadsField(label=_("Attach files"), required=False, help_text=upload_help())
 
+    def library(self, workspace, query=""):
+        files = WorkspaceFile.objects.in_workspace(workspace).in_library()
+        return files.search(query).with_versions().sorted_by("recent")
+
     def shown(self):
         return WorkspaceFile.objects.posted().with_versions().order_by("kind", "created_at")
 

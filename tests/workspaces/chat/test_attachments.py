@@ -113,3 +113,35 @@ def test_someone_else_s_pending_file_cannot_be_sent(team):
     assert response.status_code == 400
     assert not Message.objects.exists()
     assert not WorkspaceFile.objects.get(pk=pending).in_library
+
+
+def test_a_file_of_the_library_is_sent_from_the_conversation_s_library_page(team):
+    from tests.factories import store_file
+
+    minutes = store_file(team.workspace, team.other_member, "محضر-الجلسة.pdf", title="محضر الجلسة")
+    store_file(team.workspace, team.other_member, "صورة.jpg", title="صورة الاجتماع")
+    sender = client_of(team.member)
+    page = sender.get(chat_url("conversation", team.room)).content.decode()
+    assert chat_url("library", team.room) in page
+    listed = sender.get(chat_url("library", team.room), {"q": "محضر"}).content.decode()
+    assert "محضر الجلسة" in listed and "صورة الاجتماع" not in listed
+    response = sender.post(chat_url("send", team.room), {"shared": minutes.pk})
+    assert response.status_code == 302
+    assert list(Message.objects.get().files.all()) == [minutes]
+    # Shared, not moved: the file stays where it was in the library, as it was.
+    minutes.refresh_from_db()
+    assert minutes.in_library and minutes.uploaded_by == team.other_member
+
+
+def test_only_files_of_this_workspace_s_library_can_be_shared(team):
+    from tests.factories import store_file
+
+    elsewhere = store_file(team.elsewhere, team.outsider, "سر.pdf")
+    pending = store_file(team.workspace, team.other_member, "مسودة.pdf", in_library=False)
+    sender = client_of(team.member)
+    for file in (elsewhere, pending):
+        response = sender.post(chat_url("send", team.room), {"shared": file.pk})
+        assert response.status_code == 400
+    assert not Message.objects.exists()
+    # Officers read the room but post no files: the page is not theirs.
+    assert client_of(team.officer).get(chat_url("library", team.room)).status_code == 403
