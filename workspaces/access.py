@@ -7,14 +7,20 @@ OPTIONS, not a 405) tells them a workspace exists; and an insider learns whether
 before whether they may act on it, whatever the method.
 """
 
+import datetime
+import functools
 from functools import wraps
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.core.handlers.exception import response_for_exception
+from django.db import connection
+from django.db.models import DateTimeField
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import urlencode
 
@@ -53,9 +59,45 @@ def access_to(slug, user, navigation=True):
     rule, asked by the gate below and by the chat's live connections on every message (those
     without `navigation`: they show no page)."""
     # One query: the workspace together with everything the rule needs about the user.
-    workspaces = WorkspacePage.objects.live().filter(slug=slug)
-    workspace = workspaces.with_access(user, navigation=navigation).first()
-    return workspace.access_for(user) if workspace else None
+    sql, params = _gate_query(connection.alias, navigation, user.is_superuser)
+    asked = {
+        _SLUG: slug,
+        _USER_ID: user.pk,
+        _prepared(_TIME): _prepared(timezone.now()),
+    }
+    rows = WorkspacePage.objects.raw(sql, [asked.get(param, param) for param in params])
+    workspace = next(iter(rows), None)
+    if workspace is None:
+        return None
+    # Read raw, SQLite's booleans are still 0 and 1.
+    workspace.user_is_staff = bool(workspace.user_is_staff)
+    workspace.user_accepted_code = bool(workspace.user_accepted_code)
+    return workspace.access_for(user)
+
+
+# The gate's query is the same for every request but for the slug, the user and the time, yet
+# building and compiling its annotations took a third of a workspace request's time and most of
+# a chat socket's check (docs/benchmarks.md). So it is compiled once per shape (with navigation
+# or not, for a superuser or not), with stand-ins that `access_to` replaces in its parameters.
+_SLUG = "\x00workspace\x00"
+_USER_ID = -770_770_770
+_TIME = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
+
+
+@functools.cache
+def _gate_query(alias, navigation, superuser):
+    stand_in = get_user_model()(pk=_USER_ID, is_superuser=superuser)
+    workspaces = WorkspacePage.objects.using(alias).live().filter(slug=_SLUG)
+    query = workspaces.with_access(stand_in, navigation=navigation, at=_TIME)[:1].query
+    sql, params = query.sql_with_params()
+    if _SLUG not in params or _USER_ID not in params or _prepared(_TIME) not in params:
+        raise ImproperlyConfigured("The gate's query no longer carries its stand-ins")
+    return sql, params
+
+
+def _prepared(moment):
+    """`moment` as the database connection receives it in a query's parameters."""
+    return DateTimeField().get_db_prep_value(moment, connection)
 
 
 def workspace_view(methods=("GET", "HEAD"), needs=None, load=None):

@@ -69,7 +69,7 @@ class WorkspaceQuerySet(PageQuerySet):
             | Q(direct_state__isnull=True, kind=WorkspacePage.Kind.SHARED, via_role__isnull=False)
         )
 
-    def with_access(self, user, navigation=True):
+    def with_access(self, user, navigation=True, at=None):
         """Annotate each workspace with what `access_for(user)` derives its answer from: the
         state and role of `user`'s membership of it, their role through a group it admits,
         whether they are platform staff and whether they accepted the code of conduct.
@@ -78,6 +78,7 @@ class WorkspaceQuerySet(PageQuerySet):
         one to build (the role is derived in Python, `WorkspacePage.role_from`). With
         `navigation`, the query also brings what the pages' navigation shows
         (`NAVIGATION_FACTS`); asked where nothing is shown (a live connection), it does not.
+        `at` is the moment asked about (now, unless given).
         """
         if not user.is_authenticated:
             return self.annotate(
@@ -93,7 +94,7 @@ class WorkspaceQuerySet(PageQuerySet):
         return self.annotate(
             direct=FilteredRelation("memberships", condition=Q(memberships__user=user)),
             access_user_id=Value(user.pk, output_field=models.IntegerField()),
-            access_time=Value(timezone.now(), output_field=models.DateTimeField()),
+            access_time=Value(at or timezone.now(), output_field=models.DateTimeField()),
             direct_state=F("direct__state"),
             direct_role=F("direct__role"),
             via_role=Subquery(via),
