@@ -5,6 +5,8 @@ Pages on the browser suite's live server fetch rather than listen (it answers no
 those opened at `live_updates` are served by Daphne with their sockets, as `make run` serves
 them (tests/browser/fixtures.py)."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -130,10 +132,28 @@ def test_two_members_chat_live_in_arabic(
     expect(writer.locator(".composer__file[data-id]")).to_contain_text("محضر")
     expect(writer.locator("[data-chat-files-note]")).to_be_visible()
     writer.screenshot(path=screenshots / "chat-attach-ar.png")
+
+    # The reader's page fetches a message with files; a slow answer must not let the next
+    # message, which comes whole through the socket, jump ahead of it.
+    def slowly(route):
+        answer = route.fetch()
+        time.sleep(1.5)  # the writer's next message reaches the reader's socket meanwhile
+        route.fulfill(response=answer)
+
+    reader.route("**/messages/?id=*", slowly)
     writer_field.fill("المحضر مرفق")
+    writer_field.press("Enter")
+    writer_field.fill("وهذه بعده مباشرة")
     writer_field.press("Enter")
     shared = reader.locator(".chat-message[data-id]", has_text="المحضر مرفق")
     expect(shared.locator(".attachments a", has_text="محضر").first).to_be_visible()
+    # The message with a file is fetched, the next one is not: they still show in order.
+    expect(reader.locator(".chat-message[data-id]", has_text="بعده مباشرة")).to_have_count(1)
+    shown = reader.locator(".chat-message[data-id]").evaluate_all(
+        "items => items.map(item => Number(item.dataset.id))"
+    )
+    assert shown == sorted(shown)
+    reader.unroute("**/messages/?id=*")
     expect(writer.locator(".composer__file")).to_have_count(0)
     shared.scroll_into_view_if_needed()
     reader.screenshot(path=screenshots / "chat-file-ar.png")

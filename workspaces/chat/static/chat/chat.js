@@ -178,9 +178,8 @@
     }
 
     function receive(message) {
-        var shown = shownMessage(message.id);
         if (message.changed) {
-            if (shown) {
+            if (shownMessage(message.id)) {
                 fetchOne(message.id);
             }
             return;
@@ -194,12 +193,18 @@
             fetchOne(message.id);
             return;
         }
-        if (shown) {
-            return;
+        // After what is being fetched or sent, so messages stay in the order they were sent.
+        inTurn(function () {
+            return show(message);
+        });
+    }
+
+    function show(message) {
+        if (shownMessage(message.id)) {
+            return null;
         }
         if (lastDay() && lastDay() !== dayOf.format(new Date(message.sent))) {
-            catchUp();  // a new day: the server renders its separator
-            return;
+            return fetchMissed();  // a new day: the server renders its separator
         }
         var follow = atBottom();
         var firstPending = list.querySelector(".chat-message--pending");
@@ -209,6 +214,7 @@
             empty.hidden = true;
         }
         showLatest(follow);
+        return null;
     }
 
     // One request at a time, in the order asked: what the page fetched and sent stays in order,
