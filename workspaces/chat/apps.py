@@ -13,7 +13,7 @@ class ChatConfig(AppConfig):
         from workspaces.models import register_navigation_fact
 
         from . import signal_handlers  # noqa: F401
-        from .models import unread_in_workspace
+        from .unread import unread_in_workspace
 
         # The count beside the Chat tab, in the gate's own query.
         register_navigation_fact("chat_unread", unread_in_workspace)

@@ -13,7 +13,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from workspaces import attachments, mentions
 from workspaces.markup import RenderedBody, excerpt
 from workspaces.models import WorkspacePage
 from workspaces.moderation.models import Moderated
-from workspaces.scoping import InWorkspaceQuerySet
+from workspaces.scoping import CappedCount, InWorkspaceQuerySet
 
 from . import live
 
@@ -45,19 +45,15 @@ class ConversationQuerySet(InWorkspaceQuerySet, models.QuerySet):
 
     def with_unread(self, user):
         """Each conversation with `unread`: messages after the last one `user` read, not
-        counting their own."""
+        counting their own, up to `UNREAD_COUNTED`."""
         # Asked from inside the count below: "conversation" is the counted message's.
         read = Participant.objects.filter(conversation=OuterRef("conversation"), user=user)
         unread = (
             Message.objects.filter(conversation=OuterRef("pk"), deleted_at=None)
             .exclude(author=user)
             .filter(pk__gt=Coalesce(Subquery(read.values("last_read")[:1]), 0))
-            .order_by()
-            .values("conversation")
-            .annotate(count=Count("pk"))
-            .values("count")
         )
-        return self.annotate(unread=Coalesce(Subquery(unread), 0))
+        return self.annotate(unread=CappedCount(unread))
 
 
 class Conversation(models.Model):
@@ -266,27 +262,6 @@ class MessageQuerySet(InWorkspaceQuerySet, models.QuerySet):
         """Messages after `message_id`, oldest first: what a page that lost its connection
         missed."""
         return list(self.shown().filter(pk__gt=message_id or 0).order_by("pk")[:count])
-
-
-def unread_in_workspace():
-    """The gate's navigation fact (`workspaces.models.register_navigation_fact`): how many
-    messages of the workspace's conversations open to the user they have not read, their own
-    aside. The workspace is the gate query's row, the user its `access_user_id`."""
-    user = OuterRef("access_user_id")
-    taking_part = Participant.objects.filter(
-        conversation=OuterRef("conversation"), user=OuterRef(user)
-    )
-    unread = (
-        Message.objects.filter(conversation__workspace=OuterRef("pk"), deleted_at=None)
-        .filter(Q(conversation__kind=Conversation.Kind.ROOM) | Exists(taking_part))
-        .exclude(author=user)
-        .filter(pk__gt=Coalesce(Subquery(taking_part.values("last_read")[:1]), 0))
-        .order_by()
-        .values("conversation__workspace")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return Coalesce(Subquery(unread), 0)
 
 
 class Message(RenderedBody, Moderated):

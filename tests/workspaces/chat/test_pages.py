@@ -186,6 +186,18 @@ def test_the_chat_tab_counts_what_each_person_has_not_read_on_every_workspace_pa
     assert badge(reader, team.workspace.url) == 3
 
 
+def test_a_backlog_is_counted_no_further_than_a_badge_can_say(team):
+    Message.objects.bulk_create(
+        Message(conversation=team.room, author=team.member, body=f"رسالة {n}") for n in range(120)
+    )
+    reader = client_of(team.other_member)
+    page = reader.get(team.workspace.url).content.decode()
+    assert 'class="tab-badge"><span aria-hidden="true">99+</span>' in page
+    assert Conversation.objects.with_unread(team.other_member).get(pk=team.room.pk).unread == 100
+    listed = reader.get(url("list")).content.decode()
+    assert "99" in listed and "120" not in listed
+
+
 def test_the_officer_hides_a_room_message_with_a_reason_and_the_log_keeps_it(team):
     from workspaces.moderation.models import ModerationLog
 
