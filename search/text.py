@@ -9,6 +9,7 @@ Word forms (the article, plural and feminine endings) are left to PostgreSQL's s
 alone still makes spelling variants match and keeps diacritics from splitting words.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -47,14 +48,22 @@ def normalise(text):
 # -- Showing what was found ----------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded_character(character):
+    """One character as `normalise` folds it (but the word-final ha): none, one or several.
+    Kept, because a page of search results folds every character of every snippet it shows,
+    and texts draw on a small alphabet."""
+    character = unicodedata.normalize("NFKC", character)
+    character = _DIACRITICS.sub("", character).replace(_TATWEEL, "").translate(_LETTERS)
+    return character.casefold()
+
+
 def _folded_by_character(text):
     """`text` folded as `normalise` folds it, and for each folded character the position in
     `text` it came from: so a match in the folded text can be marked in the text as written."""
     folded, origins = [], []
     for position, character in enumerate(text):
-        character = unicodedata.normalize("NFKC", character)
-        character = _DIACRITICS.sub("", character).replace(_TATWEEL, "").translate(_LETTERS)
-        for each in character.casefold():
+        for each in _folded_character(character):
             folded.append(each)
             origins.append(position)
     for index, character in enumerate(folded):
