@@ -1,4 +1,6 @@
-"""Debian's Chromium, driven by Playwright, against pytest-django's live server.
+"""Debian's Chromium, driven by Playwright, against pytest-django's live server, and where
+pages need their WebSockets (the chat), against Daphne serving the project's ASGI application
+on the same database (`live_updates`).
 
 Nothing is downloaded: the browser is the system package and axe-core ships inside
 axe-playwright-python. One Chromium serves the whole run; each test gets a fresh context
