@@ -13,7 +13,7 @@ rule (`WorkspacePage.objects.for_user`, the gate) has already let them into.
 from functools import reduce
 from operator import or_
 
-from django.db.models import IntegerField, Q, Subquery
+from django.db.models import Q
 from wagtail.models import Page
 
 
@@ -56,15 +56,3 @@ class InWorkspaceQuerySet:
         related = self.model._meta.get_field(self.workspace_field).related_model
         manager = related._default_manager
         return self.workspace_field, manager if hasattr(manager, "in_workspace") else None
-
-
-class CappedCount(Subquery):
-    """How many rows `queryset` holds, counting no further than `LIMIT`: badges say "99+"
-    beyond, and a count asked on every page must not grow with a backlog nobody reads."""
-
-    LIMIT = 100
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
-    output_field = IntegerField()
-
-    def __init__(self, queryset):
-        super().__init__(queryset.order_by().values("pk")[: self.LIMIT])

@@ -1,9 +1,10 @@
-"""The live side of a conversation page: one WebSocket per open page, which only listens.
+"""The live side of a conversation page: one WebSocket per open page.
 
 Messages are sent over HTTP (`views.send`), through the gate, like any form; the socket passes
-on what `live.announce` publishes, and hears only how far its reader has read. The access rule is asked when the socket connects and again
-before every message it passes on, so someone removed, blocked, or asked to accept a new code of
-conduct receives nothing more and is disconnected.
+on what `live.announce` publishes, and hears only how far its reader has read. The access rule
+is asked when the socket connects and again before every message it passes on, so someone
+removed, blocked, or asked to accept a new code of conduct receives nothing more and is
+disconnected.
 """
 
 from channels.db import DatabaseSyncToAsync
@@ -92,5 +93,6 @@ def is_room(conversation_id):
 
 
 def record_read(user, conversation_id, message_id):
-    conversation = Conversation.objects.get(pk=conversation_id)
-    conversation.mark_read(user, conversation.messages.filter(pk=message_id).first())
+    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    if conversation is not None:  # not deleted since the socket opened
+        conversation.mark_read(user, conversation.messages.filter(pk=message_id).first())

@@ -13,7 +13,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -24,7 +24,7 @@ from workspaces import attachments, mentions
 from workspaces.markup import RenderedBody, excerpt
 from workspaces.models import WorkspacePage
 from workspaces.moderation.models import Moderated
-from workspaces.scoping import CappedCount, InWorkspaceQuerySet
+from workspaces.scoping import InWorkspaceQuerySet
 
 from . import live
 
@@ -32,6 +32,18 @@ MESSAGE_MAX_LENGTH = 4000
 # A group conversation is started with 2 to 40 other people.
 GROUP_MAX_PEOPLE = 40
 MESSAGES_PER_PAGE = 50
+
+
+class CappedCount(Subquery):
+    """How many rows `queryset` holds, counting no further than `LIMIT`: badges say "99+"
+    beyond, and a count asked on every page must not grow with a backlog nobody reads."""
+
+    LIMIT = 100
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset):
+        super().__init__(queryset.order_by().values("pk")[: self.LIMIT])
 
 
 class ConversationQuerySet(InWorkspaceQuerySet, models.QuerySet):
@@ -45,7 +57,7 @@ class ConversationQuerySet(InWorkspaceQuerySet, models.QuerySet):
 
     def with_unread(self, user):
         """Each conversation with `unread`: messages after the last one `user` read, not
-        counting their own, up to `UNREAD_COUNTED`."""
+        counting their own, up to `CappedCount.LIMIT`."""
         # Asked from inside the count below: "conversation" is the counted message's.
         read = Participant.objects.filter(conversation=OuterRef("conversation"), user=user)
         unread = (

@@ -3,15 +3,14 @@
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from workspaces.scoping import CappedCount
-
-from .models import Conversation, Message, Participant
+from .models import CappedCount, Conversation, Message, Participant
 
 
 def unread_in_workspace():
     """The gate's navigation fact (`workspaces.models.register_navigation_fact`): how many
     messages of the workspace's conversations open to the user they have not read, their own
-    aside, up to `CappedCount.LIMIT`. The workspace is the gate query's row, the user its `access_user_id`."""
+    aside, up to `CappedCount.LIMIT`. The workspace is the gate query's row, the user its
+    `access_user_id`."""
     user = OuterRef("access_user_id")
     taking_part = Participant.objects.filter(
         conversation=OuterRef("conversation"), user=OuterRef(user)

@@ -192,13 +192,14 @@ def library(request, access, conversation):
     """Files of the workspace's library to send here: the latest, or those holding every word
     of `?q=`. Each goes by a plain form to `send`, as a message of its own."""
     _open(conversation, request)
-    files = attachments.library(access.workspace, request.GET.get("q", "").strip()[:200])
+    query = request.GET.get("q", "").strip()[:200]
+    files = attachments.library(access.workspace, query)
     if files is None or not conversation.may_write(access):
         raise Http404
     context = {
         "conversation": conversation,
         "name": conversation.name_for(request.user),
-        "query": request.GET.get("q", ""),
+        "query": query,
         "files": files[:LIBRARY_CHOICES],
     }
     return render(request, "chat/library.html", context)
